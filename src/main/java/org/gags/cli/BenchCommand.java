@@ -1,0 +1,19 @@
+package org.gags.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code gags bench}: benchmarks whose figures go into docs/benchmarks.md. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks. Results are printed as a Markdown table to paste into docs/benchmarks.md.",
+    subcommands = {RenderBenchCommand.class, CommandLine.HelpCommand.class})
+final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

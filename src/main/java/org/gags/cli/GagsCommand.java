@@ -1,0 +1,44 @@
+package org.gags.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code gags} command line: one subcommand per user task. */
+@Command(
+    name = "gags",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Language-queryable 3D Gaussian Splatting scenes (GAGS) at cluster scale.",
+    subcommands = {
+      DemoCommand.class,
+      SynthCommand.class,
+      RenderCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class GagsCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Exit code: 0 ok, 1 failed work, 2 bad usage. Bad input is reported in one line, without a stack trace. */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new GagsCommand());
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          commandLine.getErr().println("gags " + commandLine.getCommandName() + ": " + ex.getMessage());
+          if (System.getenv("GAGS_DEBUG") != null) {
+            ex.printStackTrace(commandLine.getErr());
+          }
+          return 1;
+        });
+    return cl.execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+}

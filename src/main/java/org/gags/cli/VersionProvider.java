@@ -1,0 +1,12 @@
+package org.gags.cli;
+
+import picocli.CommandLine;
+
+/** Version from the jar manifest (Implementation-Version), or "dev" when run from classes. */
+final class VersionProvider implements CommandLine.IVersionProvider {
+  @Override
+  public String[] getVersion() {
+    String v = GagsCommand.class.getPackage().getImplementationVersion();
+    return new String[] {"gags " + (v == null ? "dev" : v)};
+  }
+}

@@ -1,0 +1,2 @@
+/** The {@code gags} command line (picocli): one subcommand per user task, each with --help. */
+package org.gags.cli;
