@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks. Results are printed as a Markdown table to paste into docs/benchmarks.md.",
-    subcommands = {RenderBenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RenderBenchCommand.class, PlyBenchCommand.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -65,6 +65,7 @@ final class RenderBenchCommand implements Callable<Integer> {
     System.out.println();
     System.out.println("| mode | median ms | min ms | Gaussians/s | pixels/s | project ms | bin ms | composite ms | visible | tile pairs | peak heap MiB |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+    StringBuilder notes = new StringBuilder();
     for (String mode : modes) {
       RenderRequest request = switch (mode.trim()) {
         case "rgb" -> RenderRequest.rgb(new float[] {0, 0, 0});
@@ -96,7 +97,13 @@ final class RenderBenchCommand implements Callable<Integer> {
           mode, median, sorted[0] / 1e6, gaussians / (median / 1e3), (double) width * height / (median / 1e3),
           split[0] / 1e6 / repeats, split[1] / 1e6 / repeats, split[2] / 1e6 / repeats, last.stats().visible(),
           last.stats().intersections(), peak >> 20);
+      if (last.contributors() != null) {
+        notes.append(String.format("contributor lists: %,d entries (%.1f per pixel, %d MiB as CSR)%n",
+            last.contributors().entries(), last.contributors().entries() / (double) (width * height),
+            (8L * last.contributors().entries() + 4L * width * height) >> 20));
+      }
     }
+    System.out.print(notes);
     return 0;
   }
 

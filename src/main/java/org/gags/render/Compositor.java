@@ -51,14 +51,20 @@ public final class Compositor {
     float[] trans = new float[width * height];
     int tiles = bins.tileCount();
     TileContributors[] perTile = recordContributors ? new TileContributors[tiles] : null;
+    int tilePixels = bins.tileSize() * bins.tileSize();
+    ThreadLocal<TileContributors.Scratch> scratch = ThreadLocal.withInitial(TileContributors.Scratch::new);
     Parallel.forEach(
         tiles,
         s.threads(),
         t -> {
-          TileContributors rec = recordContributors ? new TileContributors(bins.tileSize()) : null;
+          TileContributors.Scratch rec = null;
+          if (recordContributors) {
+            rec = scratch.get();
+            rec.reset(tilePixels);
+          }
           compositeTile(bins, splats, width, height, s, t, out, trans, rec);
           if (rec != null) {
-            perTile[t] = rec;
+            perTile[t] = TileContributors.of(rec, tilePixels);
           }
         });
     Contributors contributors =
@@ -74,7 +80,7 @@ public final class Compositor {
    */
   private static void compositeTile(
       TileBins bins, PackedSplats splats, int width, int height, RenderSettings s, int tile,
-      float[] out, float[] trans, TileContributors rec) {
+      float[] out, float[] trans, TileContributors.Scratch rec) {
     int ts = bins.tileSize();
     int x0 = (tile % bins.tilesX()) * ts;
     int y0 = (tile / bins.tilesX()) * ts;

@@ -1,34 +1,73 @@
 package org.gags.render;
 
-import java.util.Arrays;
 import org.gags.util.Parallel;
 
-/** Contributor entries of one tile, in the order they were composited, then merged into CSR. */
+/**
+ * Contributor entries of one tile. While a tile is composited (Gaussian by Gaussian) entries go to
+ * a per-thread scratch buffer that is reused across tiles; when the tile is done they are sorted by
+ * pixel (stable, so each pixel keeps its front-to-back order) into exact-size arrays, which the
+ * final assembly copies into the view's CSR arrays run by run.
+ */
 final class TileContributors {
-  private final int tileSize;
-  private final int[] pixelCounts;
-  private int[] pixels = new int[256];
-  private int[] gaussians = new int[256];
-  private float[] weights = new float[256];
-  private int size;
+  /** Per-thread scratch, grown as needed and never shrunk. */
+  static final class Scratch {
+    int[] pixels = new int[4096];
+    int[] gaussians = new int[4096];
+    float[] weights = new float[4096];
+    int[] pixelCounts;
+    int size;
 
-  TileContributors(int tileSize) {
-    this.tileSize = tileSize;
-    this.pixelCounts = new int[tileSize * tileSize];
+    void reset(int tilePixels) {
+      if (pixelCounts == null || pixelCounts.length < tilePixels) {
+        pixelCounts = new int[tilePixels];
+      } else {
+        java.util.Arrays.fill(pixelCounts, 0, tilePixels, 0);
+      }
+      size = 0;
+    }
+
+    void add(int localPixel, int gaussian, float weight) {
+      if (size == gaussians.length) {
+        int n = size * 2;
+        pixels = java.util.Arrays.copyOf(pixels, n);
+        gaussians = java.util.Arrays.copyOf(gaussians, n);
+        weights = java.util.Arrays.copyOf(weights, n);
+      }
+      pixels[size] = localPixel;
+      gaussians[size] = gaussian;
+      weights[size] = weight;
+      size++;
+      pixelCounts[localPixel]++;
+    }
   }
 
-  void add(int localPixel, int gaussian, float weight) {
-    if (size == gaussians.length) {
-      int n = Math.max(256, size * 2);
-      pixels = Arrays.copyOf(pixels, n);
-      gaussians = Arrays.copyOf(gaussians, n);
-      weights = Arrays.copyOf(weights, n);
+  /** Entries per local pixel (ts·ts, row-major within the tile). */
+  final int[] pixelCounts;
+  /** Entries grouped by local pixel, front to back within a pixel. */
+  final int[] gaussians;
+  final float[] weights;
+
+  private TileContributors(int[] pixelCounts, int[] gaussians, float[] weights) {
+    this.pixelCounts = pixelCounts;
+    this.gaussians = gaussians;
+    this.weights = weights;
+  }
+
+  /** Freezes the scratch of a finished tile into pixel order. */
+  static TileContributors of(Scratch s, int tilePixels) {
+    int[] counts = java.util.Arrays.copyOf(s.pixelCounts, tilePixels);
+    int[] cursor = new int[tilePixels];
+    for (int p = 1; p < tilePixels; p++) {
+      cursor[p] = cursor[p - 1] + counts[p - 1];
     }
-    pixels[size] = localPixel;
-    gaussians[size] = gaussian;
-    weights[size] = weight;
-    size++;
-    pixelCounts[localPixel]++;
+    int[] g = new int[s.size];
+    float[] w = new float[s.size];
+    for (int i = 0; i < s.size; i++) {
+      int dst = cursor[s.pixels[i]]++;
+      g[dst] = s.gaussians[i];
+      w[dst] = s.weights[i];
+    }
+    return new TileContributors(counts, g, w);
   }
 
   static Contributors assemble(TileContributors[] tiles, TileBins bins, int width, int height, int threads) {
@@ -37,10 +76,9 @@ final class TileContributors {
     for (int t = 0; t < tiles.length; t++) {
       int x0 = (t % bins.tilesX()) * ts;
       int y0 = (t / bins.tilesX()) * ts;
-      TileContributors tc = tiles[t];
       for (int ly = 0; ly < ts && y0 + ly < height; ly++) {
         for (int lx = 0; lx < ts && x0 + lx < width; lx++) {
-          start[(y0 + ly) * width + x0 + lx + 1] = tc.pixelCounts[ly * ts + lx];
+          start[(y0 + ly) * width + x0 + lx + 1] = tiles[t].pixelCounts[ly * ts + lx];
         }
       }
     }
@@ -49,22 +87,21 @@ final class TileContributors {
     }
     int[] gaussians = new int[start[width * height]];
     float[] weights = new float[gaussians.length];
-    Parallel.forEach(
-        tiles.length,
-        threads,
-        t -> {
-          TileContributors tc = tiles[t];
-          int x0 = (t % bins.tilesX()) * ts;
-          int y0 = (t / bins.tilesX()) * ts;
-          int[] cursor = new int[ts * ts];
-          for (int i = 0; i < tc.size; i++) {
-            int lp = tc.pixels[i];
-            int p = (y0 + lp / ts) * width + x0 + lp % ts;
-            int dst = start[p] + cursor[lp]++;
-            gaussians[dst] = tc.gaussians[i];
-            weights[dst] = tc.weights[i];
-          }
-        });
+    Parallel.forEach(tiles.length, threads, t -> {
+      TileContributors tc = tiles[t];
+      int x0 = (t % bins.tilesX()) * ts;
+      int y0 = (t / bins.tilesX()) * ts;
+      int src = 0;
+      for (int lp = 0; lp < ts * ts; lp++) {
+        int n = tc.pixelCounts[lp];
+        if (n > 0) {
+          int p = (y0 + lp / ts) * width + x0 + lp % ts;
+          System.arraycopy(tc.gaussians, src, gaussians, start[p], n);
+          System.arraycopy(tc.weights, src, weights, start[p], n);
+          src += n;
+        }
+      }
+    });
     return new Contributors(width, height, start, gaussians, weights);
   }
 }

@@ -1,0 +1,59 @@
+package org.gags.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar under Spark's own submit entry point ({@code org.apache.spark.deploy.SparkSubmit},
+ * what {@code spark-submit} runs), in a separate JVM whose classpath holds only what a Spark
+ * installation provides: proves the jar carries everything else and honours the submitted master.
+ */
+class SparkSubmitIT {
+  @TempDir Path dir;
+
+  @Test
+  void sparkSubmitRunsTheDemoFromTheShadedJarOnTheSubmittedMaster() throws Exception {
+    Path jar = Path.of(System.getProperty("gags.jar"));
+    String sparkClasspath = Files.readString(Path.of(System.getProperty("gags.spark.classpath"))).trim();
+    assertTrue(Files.isRegularFile(jar), "the shaded jar is built before integration tests: " + jar);
+
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx2g");
+    cmd.addAll(Arrays.asList(System.getProperty("gags.java.opens").trim().split("\\s+")));
+    cmd.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
+        "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+        "--class", "org.gags.cli.GagsCommand", jar.toString(), "demo", "--out", dir.toString()));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    Path log = dir.resolve("submit.log");
+    pb.redirectOutput(log.toFile());
+    Process p = pb.start();
+    boolean finished = p.waitFor(5, TimeUnit.MINUTES);
+    String out = Files.readString(log, StandardCharsets.UTF_8);
+    if (!finished) {
+      p.destroyForcibly();
+    }
+    assertTrue(finished, "spark-submit did not finish in 5 minutes:\n" + out);
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(out.contains("on Spark local[2]"), "the submitted master is used:\n" + out);
+    assertEquals(24, countFiles(dir.resolve("renders"), ".depth.npy"), out);
+  }
+
+  private static long countFiles(Path folder, String suffix) throws IOException {
+    try (var s = Files.list(folder)) {
+      return s.filter(f -> f.getFileName().toString().endsWith(suffix)).count();
+    }
+  }
+}
