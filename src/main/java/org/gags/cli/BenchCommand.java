@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks. Results are printed as a Markdown table to paste into docs/benchmarks.md.",
+    description = {"Benchmarks (render, ply).", "Results are printed as Markdown tables for docs/benchmarks.md."},
     subcommands = {RenderBenchCommand.class, PlyBenchCommand.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -28,9 +28,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the pipeline on the bundled sample scene: generates it under OUT/scene, loads it back",
-      "(PLY, COLMAP, labels), renders RGB and expected depth for every view on Spark under",
-      "OUT/renders, and prints what was made."
+      "Runs the pipeline on the bundled sample scene.",
+      "Generates the scene under OUT/scene, loads it back (PLY, COLMAP, labels), renders RGB and",
+      "expected depth for every view on Spark under OUT/renders, and prints what was made."
     })
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "out/sample", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -46,9 +46,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
     Path sceneDir = out.resolve("scene");
-    SynthConfig cfg = SynthConfig.DEFAULT.withSeed(seed);
-    SampleScene.Summary made = SampleScene.write(sceneDir, new SynthConfig(cfg.seed(), cfg.views(), cfg.width(),
-        cfg.height(), cfg.fovDegrees(), cfg.labelEvery(), cfg.minLabelPixels(), threads));
+    SampleScene.Summary made = SampleScene.write(sceneDir, SynthConfig.DEFAULT.withSeed(seed).withThreads(threads));
     System.out.printf("1/3 synth   %s: %,d Gaussians, %d views, %d labelled views (%d label objects) [%.1f s]%n",
         sceneDir, made.gaussians(), made.views(), made.labelledViews(), made.labelObjects(), secondsSince(t0));
 

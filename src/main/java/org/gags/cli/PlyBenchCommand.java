@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     name = "ply",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a random 3DGS PLY (default 3M Gaussians, SH degree 3) to a temporary folder, reads it back",
+      "Times the PLY reader and measures its heap (default 3M Gaussians).",
+      "Writes a random 3DGS PLY (SH degree 3) to a temporary folder, reads it back",
       "and reports MB/s, the bytes the reading thread allocated, and the heap in use after the read,",
       "each against the file's size. The 3M default fits in GAGS_JAVA_OPTS=-Xmx1g (the generated cloud shares that heap)."
     })

@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
     name = "synth",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes the sample scene: a tabletop with objects and parts (mug, handle, logo, ...), an INRIA-layout",
-      "PLY with SH degree 3, COLMAP text cameras, rendered photos and LERF-OVS labels. Deterministic for a seed."
+      "Writes the sample tabletop scene (objects with parts and sub-parts).",
+      "An INRIA-layout PLY with SH degree 3, COLMAP text cameras, photos rendered by our renderer,",
+      "LERF-OVS labels for every 3rd view and ground truth under gt/. Byte-identical for a seed."
     })
 final class SynthCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Scene folder to write (created).")
@@ -36,8 +37,7 @@ final class SynthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SynthConfig d = SynthConfig.DEFAULT;
-    SynthConfig cfg = new SynthConfig(seed, views, width, height, d.fovDegrees(), d.labelEvery(), d.minLabelPixels(), threads);
+    SynthConfig cfg = SynthConfig.DEFAULT.withSeed(seed).withViews(views).withSize(width, height).withThreads(threads);
     long t0 = System.nanoTime();
     SampleScene.Summary s = SampleScene.write(out, cfg);
     System.out.printf("wrote %s: %,d Gaussians, %d views (%dx%d), %d labelled views with %d label objects, %d entities, %.1f s%n",

@@ -47,6 +47,10 @@ public record SynthConfig(
     return new SynthConfig(seed, n, width, height, fovDegrees, labelEvery, minLabelPixels, threads);
   }
 
+  public SynthConfig withThreads(int n) {
+    return new SynthConfig(seed, views, width, height, fovDegrees, labelEvery, minLabelPixels, n);
+  }
+
   public SynthConfig withSize(int w, int h) {
     return new SynthConfig(seed, views, w, h, fovDegrees, labelEvery, minLabelPixels, threads);
   }

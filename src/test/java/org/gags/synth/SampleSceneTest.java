@@ -91,9 +91,8 @@ class SampleSceneTest {
   void labelsAreValidLerfOvsFilesWhosePolygonsMatchTheRenderedParts() throws IOException {
     Scene s = SceneLoader.load(scene);
     GaussianCloud cloud = PlyReader.read(s.plyFile());
-    int[] gaussianEntity = toInts(Npy.read(scene.resolve("gt/gaussian_entity.npy")).values());
     List<Entity> entities = summary.entities();
-    float[] membership = SceneLabels.membership(gaussianEntity, entities);
+    float[] membership = membership(entities);
     Set<String> queries = new HashSet<>();
     entities.forEach(e -> queries.add(e.query()));
     int checked = 0;
@@ -144,9 +143,8 @@ class SampleSceneTest {
   void wholesPartsAndSubPartsCoverNestedButDifferentPixelsAndScaleChangesAcrossViews() throws IOException {
     Scene s = SceneLoader.load(scene);
     GaussianCloud cloud = PlyReader.read(s.plyFile());
-    int[] gaussianEntity = toInts(Npy.read(scene.resolve("gt/gaussian_entity.npy")).values());
     List<Entity> entities = summary.entities();
-    float[] membership = SceneLabels.membership(gaussianEntity, entities);
+    float[] membership = membership(entities);
     int m = entities.size();
     int mug = idOf(entities, "mug"), handle = idOf(entities, "mug handle"), logo = idOf(entities, "logo on the mug");
     int plate = idOf(entities, "plate"), cookie = idOf(entities, "cookie"), chips = idOf(entities, "chocolate chips");
@@ -180,6 +178,12 @@ class SampleSceneTest {
     int min = mugAreas.stream().min(Integer::compare).orElseThrow();
     assertTrue(mugAreas.size() >= 12, "the mug should be visible in most views: " + mugAreas);
     assertTrue(max > 20 * min, "close-ups and overviews should differ in scale: mug areas " + mugAreas);
+  }
+
+  /** Entity membership rows of the sample scene's Gaussians, from its ground-truth file. */
+  private static float[] membership(List<Entity> entities) throws IOException {
+    int[] gaussianEntity = toInts(Npy.read(scene.resolve("gt/gaussian_entity.npy")).values());
+    return SceneLabels.membership(gaussianEntity, entities);
   }
 
   private static int idOf(List<Entity> entities, String query) {
