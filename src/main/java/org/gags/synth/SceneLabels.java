@@ -14,14 +14,14 @@ import org.gags.scene.LabelObject;
  * that its Gaussians (and its descendants') make up, takes pixels over one half as its mask, and
  * traces the masks into LERF-OVS polygons and boxes.
  */
-final class SceneLabels {
+public final class SceneLabels {
   private SceneLabels() {}
 
   /**
    * Per-Gaussian membership rows: value 1 at column e when the Gaussian belongs to entity e or to
    * one of e's descendants.
    */
-  static float[] membership(int[] gaussianEntity, List<Entity> entities) {
+  public static float[] membership(int[] gaussianEntity, List<Entity> entities) {
     int m = entities.size();
     float[] f = new float[gaussianEntity.length * m];
     for (int g = 0; g < gaussianEntity.length; g++) {
@@ -33,7 +33,7 @@ final class SceneLabels {
   }
 
   /** Row-major id map of the most specific entity covering each pixel (−1 where none does). */
-  static int[] idMap(float[] coverage, List<Entity> entities, int pixels) {
+  public static int[] idMap(float[] coverage, List<Entity> entities, int pixels) {
     int m = entities.size();
     int[] ids = new int[pixels];
     for (int p = 0; p < pixels; p++) {
@@ -56,7 +56,8 @@ final class SceneLabels {
     return ids;
   }
 
-  static float[] coverage(GaussianCloud cloud, Camera cam, float[] membership, int m, RenderSettings s) {
+  /** Per pixel, per entity, the share of the pixel its Gaussians make up: width·height·m floats, row-major. */
+  public static float[] coverage(GaussianCloud cloud, Camera cam, float[] membership, int m, RenderSettings s) {
     return Rasterizer.renderFeatures(cloud, cam, membership, m, s);
   }
 
