@@ -6,7 +6,6 @@ import picocli.CommandLine;
 final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
-    String v = GagsCommand.class.getPackage().getImplementationVersion();
-    return new String[] {"gags " + (v == null ? "dev" : v)};
+    return new String[] {"gags " + org.gags.util.Version.current()};
   }
 }

@@ -42,6 +42,32 @@ public final class PlyReader {
     }
   }
 
+  /** What a PLY header says, checked against the file size, without reading the data. */
+  public record Summary(long gaussians, int shDegree, List<String> properties, long fileBytes) {}
+
+  /** Reads and checks only the header (the scan stage's view of a scene's PLY). */
+  public static Summary summary(Path file) {
+    String name = file.toString();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      PlyHeader header = PlyHeader.read(name, channel);
+      PlyHeader.Element vertex = vertexElement(name, header);
+      checkDataSize(name, header, vertex, channel.size());
+      List<String> names = vertex.properties().stream().map(PlyHeader.Property::name).toList();
+      int rest = (int) names.stream().filter(n -> n.startsWith("f_rest_")).count();
+      int degree = switch (rest) {
+        case 0 -> 0;
+        case 9 -> 1;
+        case 24 -> 2;
+        case 45 -> 3;
+        default -> throw new SceneFormatException(
+            name, "element vertex", "0, 9, 24 or 45 f_rest_* properties (SH degree 0-3)", rest + "");
+      };
+      return new Summary(vertex.count(), degree, names, channel.size());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + name + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The vertex element; any other element must be empty (INRIA files have only vertices). */
   private static PlyHeader.Element vertexElement(String file, PlyHeader header) {
     PlyHeader.Element vertex = null;

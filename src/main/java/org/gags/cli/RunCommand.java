@@ -1,0 +1,128 @@
+package org.gags.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.spark.sql.SparkSession;
+import org.gags.config.ConfigException;
+import org.gags.config.Preset;
+import org.gags.config.ResolvedConfig;
+import org.gags.spark.SparkSessions;
+import org.gags.spark.pipeline.Pipeline;
+import org.gags.spark.pipeline.RunContext;
+import org.gags.spark.pipeline.RunReport;
+import org.gags.spark.pipeline.SceneInputs;
+import org.gags.spark.pipeline.SceneRef;
+import org.gags.store.TableStore;
+import org.gags.util.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gags run}: the pipeline over many scenes, as Parquet tables under one output root. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the pipeline stages over scenes, writing Parquet tables under --out.",
+      "Stages: scan, depth, min-depth, prompts. A stage already done for a scene under the same config",
+      "is skipped (use --force to redo it); a scene that fails is recorded in the failures table and the",
+      "others go on; the exit code is 1 when any scene failed. Under spark-submit the cluster's master",
+      "is used, otherwise an embedded Spark (config run.local_master, default local[*])."
+    })
+final class RunCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--scenes", required = true, arity = "1..*",
+      description = "Scene folders, folders of scenes, or text files listing scene folders (local paths or file: URIs).")
+  List<String> scenes;
+
+  @Option(names = "--out", required = true, description = "Output root: a local path or any Hadoop URI (hdfs://, s3a://).")
+  String out;
+
+  @Option(names = "--preset", defaultValue = "gags",
+      description = "Named configuration: gags, gags-paper-text, langsplat-grid (default: ${DEFAULT-VALUE}).")
+  String preset;
+
+  @Option(names = "--conf", description = "Properties file (key = value) applied over the preset; see conf/gags.properties.")
+  Path conf;
+
+  @Option(names = "--set", description = "key=value override, applied last; repeatable.")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--stages", split = ",", description = "Stages to run (default: all). Incomplete upstream stages run too.")
+  List<String> stages;
+
+  @Option(names = "--force", description = "Recompute the selected stages even when their output is up to date.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    ResolvedConfig config;
+    List<SceneRef> refs;
+    try {
+      config = ResolvedConfig.resolve(Preset.byId(preset), conf, sets);
+      refs = SceneInputs.resolve(scenes);
+    } catch (ConfigException | IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    List<String> selected = stages == null ? Pipeline.stageNames() : stages.stream().map(String::trim).toList();
+    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
+        + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+    SparkSession spark = SparkSessions.getOrCreate("gags run " + runId, config.get("run.local_master"));
+    try {
+      TableStore store = new TableStore(out, spark.sparkContext().hadoopConfiguration());
+      RunContext ctx = new RunContext(spark, store, config, runId, Version.current());
+      Pipeline pipeline = new Pipeline(ctx);
+      writeManifest(store, ctx, pipeline, refs, selected, spark.sparkContext().master());
+      System.out.printf("run %s: %d scene(s), stages %s, output %s, Spark %s%n", runId, refs.size(),
+          String.join(",", selected), out, spark.sparkContext().master());
+      RunReport report = pipeline.run(refs, new LinkedHashSet<>(selected), force);
+      for (RunReport.SceneResult r : report.scenes()) {
+        System.out.printf("  %-24s %s%n", r.scene().id(), r.failed()
+            ? "FAILED in " + r.failedStage() + ": " + r.error()
+            : "computed " + (r.computed().isEmpty() ? "nothing" : String.join(",", r.computed()))
+                + (r.skipped().isEmpty() ? "" : "; up to date: " + String.join(",", r.skipped())));
+      }
+      if (!report.failures().isEmpty()) {
+        System.err.println("gags run: " + report.failures().size() + " of " + refs.size() + " scene(s) failed: "
+            + String.join(", ", report.failures().stream().map(f -> f.scene().id()).toList())
+            + " (see " + out + "/failures/run_id=" + runId + ")");
+        return 1;
+      }
+      return 0;
+    } finally {
+      if (SparkSessions.isLocal(spark)) {
+        spark.stop();
+      }
+    }
+  }
+
+  private void writeManifest(TableStore store, RunContext ctx, Pipeline pipeline, List<SceneRef> refs,
+      List<String> selected, String master) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("gags_version", ctx.gagsVersion());
+    m.put("run_id", ctx.runId());
+    m.put("started_at", Instant.now().toString());
+    m.put("config_hash", ctx.config().hash());
+    m.put("stage_hashes", pipeline.stageHashes());
+    m.put("preset", preset);
+    m.put("conf_file", conf == null ? null : conf.toAbsolutePath().toString());
+    m.put("sets", sets);
+    m.put("stages", selected);
+    m.put("force", force);
+    m.put("spark_master", master);
+    m.put("scenes", refs);
+    String dir = "_gags/runs/" + ctx.runId();
+    store.writeText(dir + "/config.properties", "# resolved configuration of run " + ctx.runId() + "\n" + ctx.config().toProperties());
+    store.writeText(dir + "/manifest.json", TableStore.toJson(m) + "\n");
+  }
+}

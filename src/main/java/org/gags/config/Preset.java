@@ -1,0 +1,42 @@
+package org.gags.config;
+
+import java.util.Map;
+
+/** Named configurations for sweeps; each overrides a few keys of the defaults. */
+public enum Preset {
+  /** The GAGS defaults (the authors' code). */
+  GAGS("gags", Map.of()),
+  /** The paper's Eq. 1 as printed, for comparison with the code's density. */
+  GAGS_PAPER_TEXT("gags-paper-text", Map.of("prompt.density", "paper-text")),
+  /** LangSplat's uniform 32×32 prompt grid, the baseline of the paper's ablation. */
+  LANGSPLAT_GRID("langsplat-grid", Map.of("prompt.mode", "uniform-grid"));
+
+  private final String id;
+  private final Map<String, String> overrides;
+
+  Preset(String id, Map<String, String> overrides) {
+    this.id = id;
+    this.overrides = overrides;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Map<String, String> overrides() {
+    return overrides;
+  }
+
+  public static Preset byId(String id) {
+    for (Preset p : values()) {
+      if (p.id.equals(id)) {
+        return p;
+      }
+    }
+    StringBuilder known = new StringBuilder();
+    for (Preset p : values()) {
+      known.append(known.length() == 0 ? "" : ", ").append(p.id);
+    }
+    throw new ConfigException("--preset: expected one of " + known + ", found " + id);
+  }
+}

@@ -1,0 +1,21 @@
+package org.gags.spark.pipeline;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** float32 little-endian byte arrays, the encoding of the binary map columns. */
+final class FloatBytes {
+  private FloatBytes() {}
+
+  static byte[] encode(float[] values) {
+    ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    b.asFloatBuffer().put(values);
+    return b.array();
+  }
+
+  static float[] decode(byte[] bytes) {
+    float[] out = new float[bytes.length / 4];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
+    return out;
+  }
+}

@@ -1,0 +1,123 @@
+package org.gags.store;
+
+import static org.apache.spark.sql.types.DataTypes.BinaryType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.FloatType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import java.util.List;
+
+/**
+ * Every table gags writes, defined once. {@code docs/tables.md} is generated from these
+ * ({@code jobs/gags tables}) and a test keeps the two equal.
+ */
+public final class Tables {
+  private Tables() {}
+
+  public static final TableDef SCENES = new TableDef("scenes", 1, "scene_id",
+      "One row per scene: where it came from and what the scan found.",
+      List.of(
+          new Column("uri", StringType, true, "Scene folder as given on the command line, resolved to an absolute URI."),
+          new Column("ply_uri", StringType, true, "The 3DGS PLY used (`point_cloud.ply` or the highest `point_cloud/iteration_N`)."),
+          new Column("gaussians", LongType, true, "Number of Gaussians (PLY vertex count)."),
+          new Column("sh_degree", IntegerType, true, "Spherical-harmonics degree 0-3, from the number of `f_rest_*` properties."),
+          new Column("views", IntegerType, true, "Number of registered views (COLMAP images)."),
+          new Column("label_files", IntegerType, true, "Number of LERF-OVS label files under `label/`."),
+          new Column("principal_point", StringType, true, "`image-centre` or `colmap` (config `scene.principal_point`).")));
+
+  public static final TableDef VIEWS = new TableDef("views", 1, "scene_id",
+      "One row per registered view, ordered by image name; `view_index` is the position in that order.",
+      List.of(
+          new Column("view_index", IntegerType, true, "0-based position in image-name order (LERF `frame_XXXXX` is XXXXX-1)."),
+          new Column("name", StringType, true, "Image file name relative to `images/`."),
+          new Column("image_uri", StringType, true, "Absolute URI of the image."),
+          new Column("width", IntegerType, true, "Image width in pixels."),
+          new Column("height", IntegerType, true, "Image height in pixels."),
+          new Column("fx", DoubleType, true, "Focal length in pixels, x."),
+          new Column("fy", DoubleType, true, "Focal length in pixels, y."),
+          new Column("cx", DoubleType, true, "Principal point x in pixels."),
+          new Column("cy", DoubleType, true, "Principal point y in pixels."),
+          new Column("rotation", createArrayType(DoubleType, false), true,
+              "World-to-camera rotation, 9 values row-major (x_cam = R x_world + t; camera looks along +z, y down)."),
+          new Column("translation", createArrayType(DoubleType, false), true, "World-to-camera translation t, 3 values."),
+          new Column("label_uri", StringType, false, "URI of this view's LERF-OVS label file, null when there is none.")));
+
+  public static final TableDef DEPTH = new TableDef("depth", 1, "scene_id",
+      "Expected depth per view at the original resolution (METHOD 2.1 step 1).",
+      List.of(
+          new Column("view_index", IntegerType, true, "View, as in `views`."),
+          new Column("width", IntegerType, true, "Map width W."),
+          new Column("height", IntegerType, true, "Map height H."),
+          new Column("depth", BinaryType, true,
+              "float32 little-endian, H×W row-major: Σ α T z / max(alpha, 1e-10); 0 where nothing is rendered."
+                  + " NumPy: `np.frombuffer(b, '<f4').reshape(H, W)`."),
+          new Column("visible_gaussians", IntegerType, true, "Gaussians that survived projection culling in this view.")));
+
+  public static final TableDef GAUSSIAN_MIN_DEPTH = new TableDef("gaussian_min_depth", 1, "scene_id",
+      "One row per scene: every Gaussian centre's minimum visible depth over all views (METHOD 2.1 step 3).",
+      List.of(
+          new Column("gaussians", IntegerType, true, "Number of Gaussians N."),
+          new Column("min_depth", BinaryType, true,
+              "float32 little-endian, N values in PLY order; +Inf for a Gaussian visible in no view."),
+          new Column("visible_gaussians", IntegerType, true, "Gaussians visible in at least one view (finite values).")));
+
+  public static final TableDef MIN_DEPTH = new TableDef("min_depth", 1, "scene_id",
+      "Per-view sparse minimum-depth maps (METHOD 2.1 step 4): at each visible Gaussian centre's pixel, its"
+          + " minimum depth over views; when several share a pixel the highest Gaussian index wins. 0 elsewhere.",
+      List.of(
+          new Column("view_index", IntegerType, true, "View, as in `views`."),
+          new Column("width", IntegerType, true, "Map width W."),
+          new Column("height", IntegerType, true, "Map height H."),
+          new Column("pixels", createArrayType(IntegerType, false), true, "Pixel indices y·W + x, ascending."),
+          new Column("values", createArrayType(FloatType, false), true, "Minimum depth at each of `pixels`.")));
+
+  public static final TableDef PROMPTS = new TableDef("prompts", 1, "scene_id",
+      "SAM prompt points per view (METHOD 2.2-2.3, or the uniform grid).",
+      List.of(
+          new Column("view_index", IntegerType, true, "View, as in `views`."),
+          new Column("width", IntegerType, true, "Image width."),
+          new Column("height", IntegerType, true, "Image height."),
+          new Column("mode", StringType, true, "`granularity-aware` or `uniform-grid` (config `prompt.mode`)."),
+          new Column("density", StringType, true, "`code` or `paper-text` (config `prompt.density`)."),
+          new Column("seed", LongType, true, "Seed of this view's placement, mixed from `prompt.seed`, scene id and view."),
+          new Column("count", IntegerType, true, "Number of points."),
+          new Column("x", createArrayType(FloatType, false), true, "Point x (column) in pixels; integers for granularity-aware placement."),
+          new Column("y", createArrayType(FloatType, false), true, "Point y (row) in pixels."),
+          new Column("patch_points", createArrayType(IntegerType, false), true,
+              "Points per patch, patches in the reference order (x outer, y inner); empty for the grid."),
+          new Column("patch_side", createArrayType(IntegerType, false), true,
+              "s per patch (points = s²) for code density; empty for the grid.")));
+
+  public static final TableDef FAILURES = new TableDef("failures", 1, "run_id",
+      "One row per scene that failed in a run, with the stage and the error; the other scenes went on.",
+      List.of(
+          new Column("scene_id", StringType, true, "Scene that failed."),
+          new Column("scene_uri", StringType, true, "Its folder."),
+          new Column("stage", StringType, true, "Stage that failed."),
+          new Column("error", StringType, true, "Error class."),
+          new Column("message", StringType, true, "Error message (names the file and field for bad input)."),
+          new Column("failed_at", TimestampType, true, "When it failed.")));
+
+  public static final List<TableDef> ALL = List.of(SCENES, VIEWS, DEPTH, GAUSSIAN_MIN_DEPTH, MIN_DEPTH, PROMPTS, FAILURES);
+
+  /** The whole of docs/tables.md. */
+  public static String markdown() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Tables\n\n");
+    sb.append("Generated by `jobs/gags tables` from `org.gags.store.Tables`; `TablesDocTest` fails when this\n");
+    sb.append("file and the code differ. Every table lives under the output root as\n");
+    sb.append("`<out>/<table>/<partition>=<value>/part-*.parquet`, with a `_gags_commit.json` beside the data\n");
+    sb.append("that records the stage, the config hash and the config that made it. A partition folder without\n");
+    sb.append("that file is incomplete (an interrupted write) and is ignored and redone by the next run.\n\n");
+    sb.append("Read a table with Spark (`spark.read.parquet(\"<out>/depth\")`), pandas/pyarrow\n");
+    sb.append("(`pd.read_parquet(\"<out>/depth\")`) or DuckDB (`read_parquet('<out>/depth/*/*.parquet', hive_partitioning=true)`).\n");
+    for (TableDef t : ALL) {
+      sb.append('\n').append(t.markdown());
+    }
+    return sb.toString();
+  }
+}
