@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SynthCommand.class,
       RenderCommand.class,
+      PromptsCommand.class,
+      RunCommand.class,
+      TablesCommand.class,
+      ConfigCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

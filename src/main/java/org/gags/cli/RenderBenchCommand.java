@@ -1,8 +1,5 @@
 package org.gags.cli;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.gags.render.Rasterizer;
@@ -12,6 +9,7 @@ import org.gags.render.RenderSettings;
 import org.gags.scene.Camera;
 import org.gags.scene.GaussianCloud;
 import org.gags.synth.RandomScene;
+import org.gags.util.HeapPeaks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -78,7 +76,7 @@ final class RenderBenchCommand implements Callable<Integer> {
         Rasterizer.render(cloud, camera, request, settings);
       }
       System.gc();
-      resetHeapPeaks();
+      HeapPeaks.reset();
       long[] total = new long[repeats];
       RenderResult last = null;
       long[] split = new long[3];
@@ -90,7 +88,7 @@ final class RenderBenchCommand implements Callable<Integer> {
         split[1] += last.stats().binNanos();
         split[2] += last.stats().compositeNanos();
       }
-      long peak = heapPeakBytes();
+      long peak = HeapPeaks.peakBytes();
       long[] sorted = total.clone();
       Arrays.sort(sorted);
       double median = sorted[repeats / 2] / 1e6;
@@ -106,23 +104,5 @@ final class RenderBenchCommand implements Callable<Integer> {
     }
     System.out.print(notes);
     return 0;
-  }
-
-  private static void resetHeapPeaks() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  private static long heapPeakBytes() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
   }
 }
