@@ -8,9 +8,11 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A table's contract: name, schema version, the partition column its folders are named by, and
  * its documented columns (the data files hold these; the partition column comes from the folder
- * name {@code <partition>=<value>}, as Spark, pyarrow and DuckDB read hive-style layouts).
+ * name {@code <partition>=<value>}, as Spark, pyarrow and DuckDB read hive-style layouts), and the
+ * Parquet compression its files use.
  */
-public record TableDef(String name, int version, String partitionColumn, String description, List<Column> columns) {
+public record TableDef(
+    String name, int version, String partitionColumn, String compression, String description, List<Column> columns) {
 
   public StructType schema() {
     List<StructField> fields = new ArrayList<>();
@@ -25,7 +27,8 @@ public record TableDef(String name, int version, String partitionColumn, String 
     StringBuilder sb = new StringBuilder();
     sb.append("## `").append(name).append("` (version ").append(version).append(")\n\n");
     sb.append(description).append("\n\n");
-    sb.append("Partitioned by `").append(partitionColumn).append("` (string, in the folder name).\n\n");
+    sb.append("Partitioned by `").append(partitionColumn).append("` (string, in the folder name); Parquet compression `")
+        .append(compression).append("`.\n\n");
     sb.append("| Field | Type | Description | required |\n|---|---|---|---|\n");
     for (Column c : columns) {
       sb.append("| `").append(c.name()).append("` | ").append(c.type().simpleString()).append(" | ")

@@ -87,7 +87,7 @@ public final class TableStore {
     Path target = partitionPath(table, value);
     Path tmp = new Path(root + "/_gags/tmp/" + table.name() + "/" + table.partitionColumn() + "=" + value + "." + UUID.randomUUID());
     rows.repartition(1).sortWithinPartitions(orderBy).write().mode(SaveMode.ErrorIfExists)
-        .option("compression", "snappy").parquet(tmp.toString());
+        .option("compression", table.compression()).parquet(tmp.toString());
     long count = rows.sparkSession().read().parquet(tmp.toString()).count();
     try {
       fs.delete(target, true);

@@ -18,7 +18,14 @@ import java.util.List;
 public final class Tables {
   private Tables() {}
 
-  public static final TableDef SCENES = new TableDef("scenes", 1, "scene_id",
+  /**
+   * Tables of multi-megabyte float maps are not compressed: float32 depth barely compresses, and
+   * parquet-mr's Snappy reader re-allocates its input buffer for every chunk of a page, which is
+   * quadratic on one multi-megabyte value (a 988×731 depth map took minutes to read back).
+   */
+  static final String NONE = "none";
+
+  public static final TableDef SCENES = new TableDef("scenes", 1, "scene_id", "snappy",
       "One row per scene: where it came from and what the scan found.",
       List.of(
           new Column("uri", StringType, true, "Scene folder as given on the command line, resolved to an absolute URI."),
@@ -29,7 +36,7 @@ public final class Tables {
           new Column("label_files", IntegerType, true, "Number of LERF-OVS label files under `label/`."),
           new Column("principal_point", StringType, true, "`image-centre` or `colmap` (config `scene.principal_point`).")));
 
-  public static final TableDef VIEWS = new TableDef("views", 1, "scene_id",
+  public static final TableDef VIEWS = new TableDef("views", 1, "scene_id", "snappy",
       "One row per registered view, ordered by image name; `view_index` is the position in that order.",
       List.of(
           new Column("view_index", IntegerType, true, "0-based position in image-name order (LERF `frame_XXXXX` is XXXXX-1)."),
@@ -46,7 +53,7 @@ public final class Tables {
           new Column("translation", createArrayType(DoubleType, false), true, "World-to-camera translation t, 3 values."),
           new Column("label_uri", StringType, false, "URI of this view's LERF-OVS label file, null when there is none.")));
 
-  public static final TableDef DEPTH = new TableDef("depth", 1, "scene_id",
+  public static final TableDef DEPTH = new TableDef("depth", 1, "scene_id", NONE,
       "Expected depth per view at the original resolution (METHOD 2.1 step 1).",
       List.of(
           new Column("view_index", IntegerType, true, "View, as in `views`."),
@@ -57,7 +64,7 @@ public final class Tables {
                   + " NumPy: `np.frombuffer(b, '<f4').reshape(H, W)`."),
           new Column("visible_gaussians", IntegerType, true, "Gaussians that survived projection culling in this view.")));
 
-  public static final TableDef GAUSSIAN_MIN_DEPTH = new TableDef("gaussian_min_depth", 1, "scene_id",
+  public static final TableDef GAUSSIAN_MIN_DEPTH = new TableDef("gaussian_min_depth", 1, "scene_id", NONE,
       "One row per scene: every Gaussian centre's minimum visible depth over all views (METHOD 2.1 step 3).",
       List.of(
           new Column("gaussians", IntegerType, true, "Number of Gaussians N."),
@@ -65,7 +72,7 @@ public final class Tables {
               "float32 little-endian, N values in PLY order; +Inf for a Gaussian visible in no view."),
           new Column("visible_gaussians", IntegerType, true, "Gaussians visible in at least one view (finite values).")));
 
-  public static final TableDef MIN_DEPTH = new TableDef("min_depth", 1, "scene_id",
+  public static final TableDef MIN_DEPTH = new TableDef("min_depth", 1, "scene_id", "snappy",
       "Per-view sparse minimum-depth maps (METHOD 2.1 step 4): at each visible Gaussian centre's pixel, its"
           + " minimum depth over views; when several share a pixel the highest Gaussian index wins. 0 elsewhere.",
       List.of(
@@ -75,7 +82,7 @@ public final class Tables {
           new Column("pixels", createArrayType(IntegerType, false), true, "Pixel indices y·W + x, ascending."),
           new Column("values", createArrayType(FloatType, false), true, "Minimum depth at each of `pixels`.")));
 
-  public static final TableDef PROMPTS = new TableDef("prompts", 1, "scene_id",
+  public static final TableDef PROMPTS = new TableDef("prompts", 1, "scene_id", "snappy",
       "SAM prompt points per view (METHOD 2.2-2.3, or the uniform grid).",
       List.of(
           new Column("view_index", IntegerType, true, "View, as in `views`."),
@@ -90,9 +97,9 @@ public final class Tables {
           new Column("patch_points", createArrayType(IntegerType, false), true,
               "Points per patch, patches in the reference order (x outer, y inner); empty for the grid."),
           new Column("patch_side", createArrayType(IntegerType, false), true,
-              "s per patch (points = s²) for code density; empty for the grid.")));
+              "s per patch (points = s²) for code density; round(√points) for paper-text; empty for the grid.")));
 
-  public static final TableDef FAILURES = new TableDef("failures", 1, "run_id",
+  public static final TableDef FAILURES = new TableDef("failures", 1, "run_id", "snappy",
       "One row per scene that failed in a run, with the stage and the error; the other scenes went on.",
       List.of(
           new Column("scene_id", StringType, true, "Scene that failed."),

@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.LongAccumulator;
 import org.gags.config.ConfigKeys;
 import org.gags.render.Rasterizer;
 import org.gags.render.RenderRequest;
@@ -44,11 +45,15 @@ public final class DepthStage implements Stage {
     String ply = SceneTables.plyPath(ctx, scene);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
     int tasks = Tasks.count(cams.size(), ctx.config().getInt("depth.views_per_task"));
-    JavaRDD<Row> rows = jsc.parallelize(cams, tasks).mapPartitions((Iterator<SceneTables.ViewCamera> it) -> render(it, ply));
-    Commits.write(ctx, this, Tables.DEPTH, scene, hash, ctx.spark().createDataFrame(rows, Tables.DEPTH.schema()));
+    try (StageProgress progress = StageProgress.start(ctx, scene, name(), cams.size())) {
+      LongAccumulator done = progress.views();
+      JavaRDD<Row> rows = jsc.parallelize(cams, tasks)
+          .mapPartitions((Iterator<SceneTables.ViewCamera> it) -> render(it, ply, done));
+      Commits.write(ctx, this, Tables.DEPTH, scene, hash, ctx.spark().createDataFrame(rows, Tables.DEPTH.schema()));
+    }
   }
 
-  private static Iterator<Row> render(Iterator<SceneTables.ViewCamera> views, String ply) {
+  private static Iterator<Row> render(Iterator<SceneTables.ViewCamera> views, String ply, LongAccumulator done) {
     GaussianCloud cloud = ExecutorClouds.get(ply);
     RenderSettings one = RenderSettings.GSPLAT_CLASSIC.withThreads(1);
     List<Row> out = new ArrayList<>();
@@ -56,6 +61,7 @@ public final class DepthStage implements Stage {
       SceneTables.ViewCamera v = views.next();
       RenderResult r = Rasterizer.render(cloud, v.camera(), RenderRequest.depthOnly(), one);
       out.add(RowFactory.create(v.index(), r.width(), r.height(), FloatBytes.encode(r.depth()), r.stats().visible()));
+      done.add(1);
     }
     return out.iterator();
   }

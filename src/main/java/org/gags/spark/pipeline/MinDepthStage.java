@@ -12,6 +12,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.gags.config.ConfigKeys;
 import org.gags.prompt.MinDepth;
 import org.gags.prompt.SparseMinDepth;
@@ -59,9 +60,10 @@ public final class MinDepthStage implements Stage {
     int tasks = Tasks.count(cams.size(), ctx.config().getInt("depth.views_per_task"));
     JavaRDD<Row> depth = ctx.store().read(ctx.spark(), Tables.DEPTH, scene.id())
         .repartition(tasks).javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
-    try {
+    try (StageProgress progress = StageProgress.start(ctx, scene, name() + " (minima, then maps)", 2L * cams.size())) {
+      LongAccumulator done = progress.views();
       float[] min = depth
-          .mapPartitions((Iterator<Row> it) -> partialMin(it, ply, n, cameras.value(), tolerance))
+          .mapPartitions((Iterator<Row> it) -> partialMin(it, ply, n, cameras.value(), tolerance, done))
           .treeReduce(MinDepthStage::elementwiseMin, 2);
       int visible = 0;
       for (float v : min) {
@@ -72,7 +74,8 @@ public final class MinDepthStage implements Stage {
           Commits.frame(ctx, Tables.GAUSSIAN_MIN_DEPTH, List.of(perGaussian)));
 
       Broadcast<float[]> minima = jsc.broadcast(min);
-      JavaRDD<Row> maps = depth.mapPartitions((Iterator<Row> it) -> sparseMaps(it, ply, cameras.value(), minima.value(), tolerance));
+      JavaRDD<Row> maps = depth.mapPartitions(
+          (Iterator<Row> it) -> sparseMaps(it, ply, cameras.value(), minima.value(), tolerance, done));
       Commits.write(ctx, this, Tables.MIN_DEPTH, scene, hash, ctx.spark().createDataFrame(maps, Tables.MIN_DEPTH.schema()));
       minima.destroy();
     } finally {
@@ -81,7 +84,8 @@ public final class MinDepthStage implements Stage {
     }
   }
 
-  private static Iterator<float[]> partialMin(Iterator<Row> rows, String ply, int n, Map<Integer, Camera> cams, double tol) {
+  private static Iterator<float[]> partialMin(
+      Iterator<Row> rows, String ply, int n, Map<Integer, Camera> cams, double tol, LongAccumulator done) {
     if (!rows.hasNext()) {
       return Collections.emptyIterator();
     }
@@ -92,6 +96,7 @@ public final class MinDepthStage implements Stage {
       Row r = rows.next();
       Camera cam = cams.get(r.getInt(0));
       MinDepth.accumulateMin(MinDepth.visible(cloud.positions(), cam, FloatBytes.decode((byte[]) r.get(3)), tol), min);
+      done.add(1);
     }
     return Collections.singletonList(min).iterator();
   }
@@ -105,7 +110,7 @@ public final class MinDepthStage implements Stage {
   }
 
   private static Iterator<Row> sparseMaps(
-      Iterator<Row> rows, String ply, Map<Integer, Camera> cams, float[] min, double tol) {
+      Iterator<Row> rows, String ply, Map<Integer, Camera> cams, float[] min, double tol, LongAccumulator done) {
     List<Row> out = new ArrayList<>();
     if (!rows.hasNext()) {
       return out.iterator();
@@ -117,6 +122,7 @@ public final class MinDepthStage implements Stage {
       ViewVisibility vis = MinDepth.visible(cloud.positions(), cams.get(view), FloatBytes.decode((byte[]) r.get(3)), tol);
       SparseMinDepth map = MinDepth.sparseMap(vis, min);
       out.add(RowFactory.create(view, map.width(), map.height(), map.pixels(), map.values()));
+      done.add(1);
     }
     return out.iterator();
   }

@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.LongAccumulator;
 import org.gags.config.ConfigKeys;
 import org.gags.config.ResolvedConfig;
 import org.gags.prompt.PromptConfig;
@@ -61,12 +62,15 @@ public final class PromptsStage implements Stage {
     int views = (int) depth.count();
     int tasks = Tasks.count(views, ctx.config().getInt("depth.views_per_task"));
     String sceneId = scene.id();
-    JavaRDD<Row> rows = depth.join(min, "view_index").repartition(tasks).javaRDD()
-        .mapPartitions((Iterator<Row> it) -> sample(it, promptConfig(ResolvedConfig.of(settings)), sceneId));
-    Commits.write(ctx, this, Tables.PROMPTS, scene, hash, ctx.spark().createDataFrame(rows, Tables.PROMPTS.schema()));
+    try (StageProgress progress = StageProgress.start(ctx, scene, name(), views)) {
+      LongAccumulator done = progress.views();
+      JavaRDD<Row> rows = depth.join(min, "view_index").repartition(tasks).javaRDD()
+          .mapPartitions((Iterator<Row> it) -> sample(it, promptConfig(ResolvedConfig.of(settings)), sceneId, done));
+      Commits.write(ctx, this, Tables.PROMPTS, scene, hash, ctx.spark().createDataFrame(rows, Tables.PROMPTS.schema()));
+    }
   }
 
-  private static Iterator<Row> sample(Iterator<Row> in, PromptConfig cfg, String sceneId) {
+  private static Iterator<Row> sample(Iterator<Row> in, PromptConfig cfg, String sceneId, LongAccumulator done) {
     List<Row> out = new ArrayList<>();
     while (in.hasNext()) {
       Row r = in.next();
@@ -87,6 +91,7 @@ public final class PromptsStage implements Stage {
       Prompts p = PromptSampler.sample(depth, dense, w, h, cfg, seed);
       out.add(RowFactory.create(view, w, h, cfg.mode().configName(), cfg.density().configName(), seed, p.count(),
           p.x(), p.y(), p.patchPoints(), p.patchSide()));
+      done.add(1);
     }
     return out.iterator();
   }
