@@ -26,6 +26,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class TableStore {
   public static final String MARKER = "_gags_commit.json";
+  /** Row groups of 16 MiB, so that a reader can split a large table (200 depth maps) into many tasks. */
+  static final int ROW_GROUP_BYTES = 16 << 20;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final String root;
@@ -87,7 +89,7 @@ public final class TableStore {
     Path target = partitionPath(table, value);
     Path tmp = new Path(root + "/_gags/tmp/" + table.name() + "/" + table.partitionColumn() + "=" + value + "." + UUID.randomUUID());
     rows.repartition(1).sortWithinPartitions(orderBy).write().mode(SaveMode.ErrorIfExists)
-        .option("compression", table.compression()).parquet(tmp.toString());
+        .option("compression", table.compression()).option("parquet.block.size", ROW_GROUP_BYTES).parquet(tmp.toString());
     long count = rows.sparkSession().read().parquet(tmp.toString()).count();
     try {
       fs.delete(target, true);

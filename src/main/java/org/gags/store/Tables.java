@@ -72,15 +72,18 @@ public final class Tables {
               "float32 little-endian, N values in PLY order; +Inf for a Gaussian visible in no view."),
           new Column("visible_gaussians", IntegerType, true, "Gaussians visible in at least one view (finite values).")));
 
-  public static final TableDef MIN_DEPTH = new TableDef("min_depth", 1, "scene_id", "snappy",
+  public static final TableDef MIN_DEPTH = new TableDef("min_depth", 1, "scene_id", NONE,
       "Per-view sparse minimum-depth maps (METHOD 2.1 step 4): at each visible Gaussian centre's pixel, its"
           + " minimum depth over views; when several share a pixel the highest Gaussian index wins. 0 elsewhere.",
       List.of(
           new Column("view_index", IntegerType, true, "View, as in `views`."),
           new Column("width", IntegerType, true, "Map width W."),
           new Column("height", IntegerType, true, "Map height H."),
-          new Column("pixels", createArrayType(IntegerType, false), true, "Pixel indices y·W + x, ascending."),
-          new Column("values", createArrayType(FloatType, false), true, "Minimum depth at each of `pixels`.")));
+          new Column("count", IntegerType, true, "Number of non-zero pixels K."),
+          new Column("pixels", BinaryType, true,
+              "int32 little-endian, K pixel indices y·W + x, ascending. NumPy: `np.frombuffer(b, '<i4')`."),
+          new Column("values", BinaryType, true,
+              "float32 little-endian, K minimum depths, one per pixel. NumPy: `np.frombuffer(b, '<f4')`.")));
 
   public static final TableDef PROMPTS = new TableDef("prompts", 1, "scene_id", "snappy",
       "SAM prompt points per view (METHOD 2.2-2.3, or the uniform grid).",

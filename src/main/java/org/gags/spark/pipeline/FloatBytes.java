@@ -3,7 +3,7 @@ package org.gags.spark.pipeline;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** float32 little-endian byte arrays, the encoding of the binary map columns. */
+/** float32 and int32 little-endian byte arrays, the encoding of the binary map columns. */
 final class FloatBytes {
   private FloatBytes() {}
 
@@ -11,6 +11,18 @@ final class FloatBytes {
     ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
     b.asFloatBuffer().put(values);
     return b.array();
+  }
+
+  static byte[] encodeInts(int[] values) {
+    ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    b.asIntBuffer().put(values);
+    return b.array();
+  }
+
+  static int[] decodeInts(byte[] bytes) {
+    int[] out = new int[bytes.length / 4];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(out);
+    return out;
   }
 
   static float[] decode(byte[] bytes) {

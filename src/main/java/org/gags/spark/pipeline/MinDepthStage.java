@@ -121,7 +121,8 @@ public final class MinDepthStage implements Stage {
       int view = r.getInt(0);
       ViewVisibility vis = MinDepth.visible(cloud.positions(), cams.get(view), FloatBytes.decode((byte[]) r.get(3)), tol);
       SparseMinDepth map = MinDepth.sparseMap(vis, min);
-      out.add(RowFactory.create(view, map.width(), map.height(), map.pixels(), map.values()));
+      out.add(RowFactory.create(view, map.width(), map.height(), map.pixels().length, FloatBytes.encodeInts(map.pixels()),
+          FloatBytes.encode(map.values())));
       done.add(1);
     }
     return out.iterator();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -61,10 +62,14 @@ public final class PromptsStage implements Stage {
     Dataset<Row> min = ctx.store().read(ctx.spark(), Tables.MIN_DEPTH, scene.id()).select("view_index", "pixels", "values");
     int views = (int) depth.count();
     int tasks = Tasks.count(views, ctx.config().getInt("depth.views_per_task"));
+    // Both sides hash-partitioned alike, so the join needs no further exchange: one shuffle each.
+    Column key = org.apache.spark.sql.functions.col("view_index");
+    depth = depth.repartition(tasks, key);
+    min = min.repartition(tasks, key);
     String sceneId = scene.id();
     try (StageProgress progress = StageProgress.start(ctx, scene, name(), views)) {
       LongAccumulator done = progress.views();
-      JavaRDD<Row> rows = depth.join(min, "view_index").repartition(tasks).javaRDD()
+      JavaRDD<Row> rows = depth.join(min, "view_index").javaRDD()
           .mapPartitions((Iterator<Row> it) -> sample(it, promptConfig(ResolvedConfig.of(settings)), sceneId, done));
       Commits.write(ctx, this, Tables.PROMPTS, scene, hash, ctx.spark().createDataFrame(rows, Tables.PROMPTS.schema()));
     }
@@ -78,15 +83,8 @@ public final class PromptsStage implements Stage {
       int w = r.getInt(1);
       int h = r.getInt(2);
       float[] depth = FloatBytes.decode((byte[]) r.get(3));
-      List<Integer> pixels = r.getList(4);
-      List<Float> values = r.getList(5);
-      int[] px = new int[pixels.size()];
-      float[] vs = new float[values.size()];
-      for (int i = 0; i < px.length; i++) {
-        px[i] = pixels.get(i);
-        vs[i] = values.get(i);
-      }
-      float[] dense = new SparseMinDepth(w, h, px, vs).dense();
+      float[] dense = new SparseMinDepth(w, h, FloatBytes.decodeInts((byte[]) r.get(4)), FloatBytes.decode((byte[]) r.get(5)))
+          .dense();
       long seed = PromptSeeds.forView(cfg.seed(), sceneId, view);
       Prompts p = PromptSampler.sample(depth, dense, w, h, cfg, seed);
       out.add(RowFactory.create(view, w, h, cfg.mode().configName(), cfg.density().configName(), seed, p.count(),

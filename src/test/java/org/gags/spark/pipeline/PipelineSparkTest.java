@@ -95,12 +95,9 @@ class PipelineSparkTest {
     assertEquals(scene.views().size(), maps.size());
     for (Row m : maps) {
       int view = m.getInt(0);
-      assertArrayEquals(ref.maps().get(view).pixels(), m.<Integer>getList(3).stream().mapToInt(Integer::intValue).toArray());
-      float[] values = new float[m.getList(4).size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = m.<Float>getList(4).get(i);
-      }
-      assertArrayEquals(ref.maps().get(view).values(), values);
+      assertEquals(ref.maps().get(view).pixels().length, m.getInt(3));
+      assertArrayEquals(ref.maps().get(view).pixels(), FloatBytes.decodeInts((byte[]) m.get(4)));
+      assertArrayEquals(ref.maps().get(view).values(), FloatBytes.decode((byte[]) m.get(5)));
     }
     List<Row> depthRows = ctx.store().read(spark, Tables.DEPTH, "a").orderBy("view_index").collectAsList();
     for (Row d : depthRows) {
