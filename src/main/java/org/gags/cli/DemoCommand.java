@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the pipeline on the bundled sample scene.",
-      "Generates the scene under OUT/scene, runs every stage (scan, depth, min-depth, prompts) on",
-      "Spark into OUT/run, draws the prompts of two views under OUT/, and prints what was made."
+      "Generates the scene under OUT/scene, runs every stage (scan, depth, min-depth, prompts) "
+          + "on Spark into OUT/run, draws the prompts of two views under OUT/, and prints what was "
+          + "made."
     })
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "out/sample", description = "Output folder (default: ${DEFAULT-VALUE}).")

@@ -28,10 +28,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Times the depth, min-depth and prompts stages on embedded Spark masters.",
-      "Runs scan once, then each stage with --force, per master, on --scene or on a generated orbit",
-      "scene (--generate: default 1M Gaussians, 200 views at 988x731). Reports seconds, views/s,",
-      "the speed-up over the first master, and peak JVM heap (in local mode the executors are the",
-      "driver JVM, so this is the executors' peak), reset before each stage."
+      "Runs scan once, then each stage with --force, per master, on --scene or on a generated "
+          + "orbit scene (--generate: default 1M Gaussians, 200 views at 988x731). Reports seconds, "
+          + "views/s, the speed-up over the first master, and peak JVM heap (in local mode the "
+          + "executors are the driver JVM, so this is the executors' peak), reset before each stage."
     })
 final class PipelineBenchCommand implements Callable<Integer> {
   @Option(names = "--scene", description = "Scene folder to benchmark.")

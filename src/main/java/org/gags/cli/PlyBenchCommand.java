@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Times the PLY reader and measures its heap (default 3M Gaussians).",
-      "Writes a random 3DGS PLY (SH degree 3) to a temporary folder, reads it back",
-      "and reports MB/s, the bytes the reading thread allocated, and the heap in use after the read,",
-      "each against the file's size. The 3M default fits in GAGS_JAVA_OPTS=-Xmx1g (the generated cloud shares that heap)."
+      "Writes a random 3DGS PLY (SH degree 3) to a temporary folder, reads it back and reports "
+          + "MB/s, the bytes the reading thread allocated, and the heap in use after the read, each "
+          + "against the file's size. The 3M default fits in GAGS_JAVA_OPTS=-Xmx1g (the generated "
+          + "cloud shares that heap)."
     })
 final class PlyBenchCommand implements Callable<Integer> {
   @Option(names = "--gaussians", defaultValue = "3000000", description = "Gaussians (default: ${DEFAULT-VALUE}).")

@@ -33,10 +33,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Draws one view's SAM prompt points (granularity-aware or uniform grid) over its photo.",
-      "Renders depth for every view, takes each Gaussian's minimum depth over the views, and samples",
-      "this view's prompts as the GAGS authors' code does: 8x8 patches, (trunc(4 D/Dmin))^2 points",
-      "per patch, placed where visible Gaussian centres project. Points are coloured by points per",
-      "patch side (blue 1 .. red 20); the patch grid is drawn faintly. Single machine, all views in memory."
+      "Renders depth for every view, takes each Gaussian's minimum depth over the views, and "
+          + "samples this view's prompts as the GAGS authors' code does: 8x8 patches, (trunc(4 "
+          + "D/Dmin))^2 points per patch, placed where visible Gaussian centres project. Points are "
+          + "coloured by points per patch side (blue 1 .. red 20); the patch grid is drawn faintly. "
+          + "Single machine, all views in memory."
     })
 final class PromptsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

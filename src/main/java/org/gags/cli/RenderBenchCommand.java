@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Times the rasterizer on a random scene (default 1M Gaussians at 988x731).",
-      "Renders in rgb, depth and contributor modes (SH degree 3) after warm-up and reports the",
-      "median time, Gaussians/s, pixels/s, the split between projection, binning and compositing,",
-      "and peak heap (sum of heap-pool peaks, reset before each mode)."
+      "Renders in rgb, depth and contributor modes (SH degree 3) after warm-up and reports the "
+          + "median time, Gaussians/s, pixels/s, the split between projection, binning and "
+          + "compositing, and peak heap (sum of heap-pool peaks, reset before each mode)."
     })
 final class RenderBenchCommand implements Callable<Integer> {
   @Option(names = "--gaussians", defaultValue = "1000000", description = "Gaussians (default: ${DEFAULT-VALUE}).")

@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Renders one view of a scene (rgb, depth or alpha).",
-      "Uses the splat rasterizer with gsplat v1.4.0 classic constants. rgb and alpha are written as",
-      "PNG; depth (expected depth, camera z) as .npy float32 of shape (H, W)."
+      "Uses the splat rasterizer with gsplat v1.4.0 classic constants. rgb and alpha are "
+          + "written as PNG; depth (expected depth, camera z) as .npy float32 of shape (H, W)."
     })
 final class RenderCommand implements Callable<Integer> {
   enum Mode { rgb, depth, alpha }

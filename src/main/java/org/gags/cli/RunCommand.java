@@ -33,10 +33,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the pipeline stages over scenes, writing Parquet tables under --out.",
-      "Stages: scan, depth, min-depth, prompts. A stage already done for a scene under the same config",
-      "is skipped (use --force to redo it); a scene that fails is recorded in the failures table and the",
-      "others go on; the exit code is 1 when any scene failed. Under spark-submit the cluster's master",
-      "is used, otherwise an embedded Spark (config run.local_master, default local[*])."
+      "Stages: scan, depth, min-depth, prompts. A stage already done for a scene under the same "
+          + "config is skipped (use --force to redo it); a scene that fails is recorded in the "
+          + "failures table and the others go on; the exit code is 1 when any scene failed. Under "
+          + "spark-submit the cluster's master is used, otherwise an embedded Spark (config "
+          + "run.local_master, default local[*])."
     })
 final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

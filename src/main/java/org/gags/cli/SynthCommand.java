@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Writes the sample tabletop scene (objects with parts and sub-parts).",
-      "An INRIA-layout PLY with SH degree 3, COLMAP text cameras, photos rendered by our renderer,",
-      "LERF-OVS labels for every 3rd view and ground truth under gt/. Byte-identical for a seed."
+      "An INRIA-layout PLY with SH degree 3, COLMAP text cameras, photos rendered by our "
+          + "renderer, LERF-OVS labels for every 3rd view and ground truth under gt/. Byte-identical "
+          + "for a seed."
     })
 final class SynthCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Scene folder to write (created).")

@@ -102,7 +102,11 @@ public final class Pipeline {
         stage.run(ctx, scene, hashes.get(stage.name()));
       } catch (Exception | LinkageError | AssertionError e) {
         String error = (e.getClass().getSimpleName() + ": " + rootMessage(e)).lines().findFirst().orElse("");
-        LOG.error("[{}/{}] {} {}: FAILED: {}", nth, total, scene.id(), stage.name(), error, e);
+        if (isBadInput(e)) {
+          LOG.error("[{}/{}] {} {}: FAILED: {}", nth, total, scene.id(), stage.name(), error);
+        } else {
+          LOG.error("[{}/{}] {} {}: FAILED: {}", nth, total, scene.id(), stage.name(), error, e);
+        }
         return new RunReport.SceneResult(scene, computed, skipped, stage.name(), error, seconds);
       } finally {
         ctx.spark().sparkContext().clearJobGroup();
@@ -155,6 +159,16 @@ public final class Pipeline {
       }
     }
     return true;
+  }
+
+  /** Bad input already says what is wrong in its message; a stack trace would only bury it. */
+  private static boolean isBadInput(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.gags.scene.SceneFormatException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable e) {

@@ -1,20 +1,16 @@
-package org.gags.prompt;
+package org.gags.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.gags.cli.GagsCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,35 +20,19 @@ class PromptsCommandTest {
   @TempDir static Path dir;
   static Path scene;
 
-  record Run(int code, String out, String err) {}
 
-  static Run gags(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = GagsCommand.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   @BeforeAll
   static void synthesiseASmallScene() {
     scene = dir.resolve("scene");
-    Run r = gags("synth", "--out", scene.toString(), "--views", "4", "--width", "120", "--height", "90");
+    CliRunner.Run r = CliRunner.gags("synth", "--out", scene.toString(), "--views", "4", "--width", "120", "--height", "90");
     assertEquals(0, r.code(), r.err());
   }
 
   @Test
   void drawsTheViewsPromptsOverItsPhotoAndPrintsTheCount() throws IOException {
     Path png = dir.resolve("p.png");
-    Run r = gags("prompts", "--scene", scene.toString(), "--view", "2", "--out", png.toString());
+    CliRunner.Run r = CliRunner.gags("prompts", "--scene", scene.toString(), "--view", "2", "--out", png.toString());
     assertEquals(0, r.code(), r.err());
     BufferedImage img = ImageIO.read(png.toFile());
     assertEquals(120, img.getWidth());
@@ -68,7 +48,7 @@ class PromptsCommandTest {
     assertTrue(differingPixels(photo, img) > count, "the prompts are drawn over the photo");
 
     Path grid = dir.resolve("g.png");
-    r = gags("prompts", "--scene", scene.toString(), "--view", "frame_00003", "--mode", "uniform-grid", "--out", grid.toString());
+    r = CliRunner.gags("prompts", "--scene", scene.toString(), "--view", "frame_00003", "--mode", "uniform-grid", "--out", grid.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("uniform-grid: view 2 (frame_00003.png), 1024 prompts, uniform 32x32 grid -> "), r.out());
   }
@@ -76,16 +56,16 @@ class PromptsCommandTest {
   @Test
   void badOptionValuesAreUsageErrors() {
     Path png = dir.resolve("bad.png");
-    Run mode = gags("prompts", "--scene", scene.toString(), "--view", "0", "--mode", "grid", "--out", png.toString());
+    CliRunner.Run mode = CliRunner.gags("prompts", "--scene", scene.toString(), "--view", "0", "--mode", "grid", "--out", png.toString());
     assertEquals(2, mode.code());
     assertTrue(mode.err().contains("expected granularity-aware or uniform-grid, found 'grid'"), mode.err());
-    Run density = gags("prompts", "--scene", scene.toString(), "--view", "0", "--density", "paper", "--out", png.toString());
+    CliRunner.Run density = CliRunner.gags("prompts", "--scene", scene.toString(), "--view", "0", "--density", "paper", "--out", png.toString());
     assertEquals(2, density.code());
-    Run view = gags("prompts", "--scene", scene.toString(), "--view", "9", "--out", png.toString());
+    CliRunner.Run view = CliRunner.gags("prompts", "--scene", scene.toString(), "--view", "9", "--out", png.toString());
     assertEquals(2, view.code());
     assertTrue(view.err().contains("views 0..3"), view.err());
     assertFalse(Files.exists(png), "nothing written on failure");
-    Run help = gags("prompts", "--help");
+    CliRunner.Run help = CliRunner.gags("prompts", "--help");
     assertEquals(0, help.code());
     assertTrue(help.out().contains("Usage: gags prompts"), help.out());
   }
