@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.gags.config.ConfigException;
 import org.gags.config.Preset;
 import org.gags.config.ResolvedConfig;
+import org.gags.spark.SceneStaging;
 import org.gags.spark.SparkSessions;
 import org.gags.spark.pipeline.Pipeline;
 import org.gags.spark.pipeline.RunContext;
@@ -43,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--scenes", required = true, arity = "1..*",
-      description = "Scene folders, folders of scenes, or text files listing scene folders (local paths or file: URIs).")
+      description = "Scene folders, folders of scenes, or text files listing scene folders: local paths or any Hadoop URI.")
   List<String> scenes;
 
   @Option(names = "--out", required = true, description = "Output root: a local path or any Hadoop URI (hdfs://, s3a://).")
@@ -68,11 +69,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ResolvedConfig config;
-    List<SceneRef> refs;
     try {
       config = ResolvedConfig.resolve(Preset.byId(preset), conf, sets);
-      refs = SceneInputs.resolve(scenes);
-    } catch (ConfigException | IllegalArgumentException e) {
+    } catch (ConfigException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     List<String> selected = stages == null ? Pipeline.stageNames() : stages.stream().map(String::trim).toList();
@@ -80,6 +79,12 @@ final class RunCommand implements Callable<Integer> {
         + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
     SparkSession spark = SparkSessions.getOrCreate("gags run " + runId, config.get("run.local_master"));
     try {
+      List<SceneRef> refs;
+      try {
+        refs = SceneInputs.resolve(scenes, SceneStaging.fsSettings(spark.sparkContext().hadoopConfiguration()));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
       TableStore store = new TableStore(out, spark.sparkContext().hadoopConfiguration());
       RunContext ctx = new RunContext(spark, store, config, runId, Version.current());
       Pipeline pipeline = new Pipeline(ctx);

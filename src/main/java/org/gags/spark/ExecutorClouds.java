@@ -18,10 +18,15 @@ public final class ExecutorClouds {
 
   private ExecutorClouds() {}
 
-  public static synchronized GaussianCloud get(String plyPath) {
+  public static GaussianCloud get(String plyPath) {
+    return get(plyPath, Map.of());
+  }
+
+  /** The cloud of a PLY at a local path or any Hadoop URI (staged locally once, see {@link SceneStaging}). */
+  public static synchronized GaussianCloud get(String plyPath, Map<String, String> fsSettings) {
     GaussianCloud c = CACHE.get(plyPath);
     if (c == null) {
-      c = PlyReader.read(Path.of(plyPath));
+      c = PlyReader.read(SceneStaging.local(plyPath, fsSettings));
       reads++;
       CACHE.put(plyPath, c);
       while (CACHE.size() > CAPACITY) {

@@ -43,18 +43,20 @@ public final class DepthStage implements Stage {
   public void run(RunContext ctx, SceneRef scene, String hash) {
     List<SceneTables.ViewCamera> cams = SceneTables.cameras(ctx, scene);
     String ply = SceneTables.plyPath(ctx, scene);
+    java.util.HashMap<String, String> fs = SceneTables.fsSettings(ctx);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
     int tasks = Tasks.count(cams.size(), ctx.config().getInt("depth.views_per_task"));
     try (StageProgress progress = StageProgress.start(ctx, scene, name(), cams.size())) {
       LongAccumulator done = progress.views();
       JavaRDD<Row> rows = jsc.parallelize(cams, tasks)
-          .mapPartitions((Iterator<SceneTables.ViewCamera> it) -> render(it, ply, done));
+          .mapPartitions((Iterator<SceneTables.ViewCamera> it) -> render(it, ply, fs, done));
       Commits.write(ctx, this, Tables.DEPTH, scene, hash, ctx.spark().createDataFrame(rows, Tables.DEPTH.schema()));
     }
   }
 
-  private static Iterator<Row> render(Iterator<SceneTables.ViewCamera> views, String ply, LongAccumulator done) {
-    GaussianCloud cloud = ExecutorClouds.get(ply);
+  private static Iterator<Row> render(
+      Iterator<SceneTables.ViewCamera> views, String ply, java.util.Map<String, String> fs, LongAccumulator done) {
+    GaussianCloud cloud = ExecutorClouds.get(ply, fs);
     RenderSettings one = RenderSettings.GSPLAT_CLASSIC.withThreads(1);
     List<Row> out = new ArrayList<>();
     while (views.hasNext()) {

@@ -49,6 +49,7 @@ public final class MinDepthStage implements Stage {
   @Override
   public void run(RunContext ctx, SceneRef scene, String hash) {
     String ply = SceneTables.plyPath(ctx, scene);
+    java.util.HashMap<String, String> fs = SceneTables.fsSettings(ctx);
     int n = Math.toIntExact(SceneTables.gaussians(ctx, scene));
     double tolerance = ctx.config().getDouble("min_depth.visibility_tolerance");
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
@@ -63,7 +64,7 @@ public final class MinDepthStage implements Stage {
     try (StageProgress progress = StageProgress.start(ctx, scene, name() + " (minima, then maps)", 2L * cams.size())) {
       LongAccumulator done = progress.views();
       float[] min = depth
-          .mapPartitions((Iterator<Row> it) -> partialMin(it, ply, n, cameras.value(), tolerance, done))
+          .mapPartitions((Iterator<Row> it) -> partialMin(it, ply, fs, n, cameras.value(), tolerance, done))
           .treeReduce(MinDepthStage::elementwiseMin, 2);
       int visible = 0;
       for (float v : min) {
@@ -75,7 +76,7 @@ public final class MinDepthStage implements Stage {
 
       Broadcast<float[]> minima = jsc.broadcast(min);
       JavaRDD<Row> maps = depth.mapPartitions(
-          (Iterator<Row> it) -> sparseMaps(it, ply, cameras.value(), minima.value(), tolerance, done));
+          (Iterator<Row> it) -> sparseMaps(it, ply, fs, cameras.value(), minima.value(), tolerance, done));
       Commits.write(ctx, this, Tables.MIN_DEPTH, scene, hash, ctx.spark().createDataFrame(maps, Tables.MIN_DEPTH.schema()));
       minima.destroy();
     } finally {
@@ -85,11 +86,12 @@ public final class MinDepthStage implements Stage {
   }
 
   private static Iterator<float[]> partialMin(
-      Iterator<Row> rows, String ply, int n, Map<Integer, Camera> cams, double tol, LongAccumulator done) {
+      Iterator<Row> rows, String ply, Map<String, String> fs, int n, Map<Integer, Camera> cams, double tol,
+      LongAccumulator done) {
     if (!rows.hasNext()) {
       return Collections.emptyIterator();
     }
-    GaussianCloud cloud = ExecutorClouds.get(ply);
+    GaussianCloud cloud = ExecutorClouds.get(ply, fs);
     float[] min = new float[n];
     java.util.Arrays.fill(min, Float.POSITIVE_INFINITY);
     while (rows.hasNext()) {
@@ -110,12 +112,13 @@ public final class MinDepthStage implements Stage {
   }
 
   private static Iterator<Row> sparseMaps(
-      Iterator<Row> rows, String ply, Map<Integer, Camera> cams, float[] min, double tol, LongAccumulator done) {
+      Iterator<Row> rows, String ply, Map<String, String> fs, Map<Integer, Camera> cams, float[] min, double tol,
+      LongAccumulator done) {
     List<Row> out = new ArrayList<>();
     if (!rows.hasNext()) {
       return out.iterator();
     }
-    GaussianCloud cloud = ExecutorClouds.get(ply);
+    GaussianCloud cloud = ExecutorClouds.get(ply, fs);
     while (rows.hasNext()) {
       Row r = rows.next();
       int view = r.getInt(0);

@@ -11,19 +11,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.gags.spark.SceneStaging;
 
 /**
  * Turns {@code --scenes} arguments into scenes: a scene folder (it has {@code sparse/}), a parent
  * folder whose sub-folders are scenes, or a text file listing scene folders (one per line, {@code #}
- * comments). Local paths and {@code file:} URIs; scene ids are folder names with characters other
- * than letters, digits, '.', '_' and '-' replaced by '_', and must be unique.
+ * comments). Local paths, {@code file:} URIs and any Hadoop URI (hdfs://, s3a://: remote scenes are
+ * staged locally where they are read, see {@link SceneStaging}); scene ids are folder names with
+ * characters other than letters, digits, '.', '_' and '-' replaced by '_', and must be unique.
  */
 public final class SceneInputs {
   private SceneInputs() {}
 
   public static List<SceneRef> resolve(List<String> args) {
+    return resolve(args, Map.of());
+  }
+
+  /** As {@link #resolve(List)}, with the file-system settings that open remote URIs. */
+  public static List<SceneRef> resolve(List<String> args, Map<String, String> fsSettings) {
     Map<String, SceneRef> byId = new LinkedHashMap<>();
     for (String arg : args) {
+      if (SceneStaging.isRemote(arg)) {
+        for (String uri : expandRemote(arg, fsSettings)) {
+          String id = new org.apache.hadoop.fs.Path(uri).getName().replaceAll("[^A-Za-z0-9._-]", "_");
+          SceneRef prev = byId.putIfAbsent(id, new SceneRef(id, uri));
+          if (prev != null && !prev.folder().equals(uri)) {
+            throw new IllegalArgumentException("--scenes: two scenes would have the id " + id + ": " + prev.folder()
+                + " and " + uri + " (rename one folder)");
+          }
+        }
+        continue;
+      }
       for (Path folder : expand(arg)) {
         String id = idOf(folder);
         SceneRef prev = byId.putIfAbsent(id, new SceneRef(id, folder.toAbsolutePath().normalize().toString()));
@@ -84,13 +105,47 @@ public final class SceneInputs {
   }
 
   private static Path localPath(String arg) {
-    if (arg.startsWith("file:")) {
-      return Path.of(URI.create(arg));
+    return arg.startsWith("file:") ? Path.of(URI.create(arg)) : Path.of(arg);
+  }
+
+  /** Scene folders behind a Hadoop URI: the folder itself, its sub-folders that are scenes, or a list file's lines. */
+  private static List<String> expandRemote(String arg, Map<String, String> fsSettings) {
+    Configuration conf = new Configuration();
+    fsSettings.forEach(conf::set);
+    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(arg);
+    try {
+      FileSystem fs = p.getFileSystem(conf);
+      if (!fs.exists(p)) {
+        throw new IllegalArgumentException("--scenes " + arg + ": expected a scene folder, a folder of scenes or a list file, found nothing there");
+      }
+      if (fs.getFileStatus(p).isFile()) {
+        List<String> out = new ArrayList<>();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(p), StandardCharsets.UTF_8))) {
+          for (String line = in.readLine(); line != null; line = in.readLine()) {
+            line = line.trim();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+              out.add(line.contains("://") ? line : new org.apache.hadoop.fs.Path(p.getParent(), line).toString());
+            }
+          }
+        }
+        return out;
+      }
+      if (fs.exists(new org.apache.hadoop.fs.Path(p, "sparse"))) {
+        return List.of(p.toString());
+      }
+      List<String> scenes = new ArrayList<>();
+      for (FileStatus st : fs.listStatus(p)) {
+        if (st.isDirectory() && fs.exists(new org.apache.hadoop.fs.Path(st.getPath(), "sparse"))) {
+          scenes.add(st.getPath().toString());
+        }
+      }
+      if (scenes.isEmpty()) {
+        throw new IllegalArgumentException("--scenes " + arg + ": expected a scene folder (with sparse/) or sub-folders that are scenes, found neither");
+      }
+      scenes.sort(String::compareTo);
+      return scenes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("--scenes " + arg + ": " + e.getMessage(), e);
     }
-    if (arg.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-      throw new IllegalArgumentException("--scenes " + arg + ": scenes are read from local paths or file: URIs in this"
-          + " version; copy or mount the scene locally (outputs may go to any Hadoop URI)");
-    }
-    return Path.of(arg);
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.gags.scene.Camera;
+import org.gags.spark.SceneStaging;
 import org.gags.store.Tables;
 
 /** Reads back what scan wrote, as plain values the executors can use. */
@@ -15,9 +16,16 @@ final class SceneTables {
   /** One view's camera by index. */
   record ViewCamera(int index, Camera camera) implements Serializable {}
 
+  /** The scene's PLY: a local path, or its Hadoop URI when the scene is remote. */
   static String plyPath(RunContext ctx, SceneRef scene) {
     Row row = ctx.store().read(ctx.spark(), Tables.SCENES, scene.id()).first();
-    return Path.of(URI.create(row.getString(row.fieldIndex("ply_uri")))).toString();
+    String uri = row.getString(row.fieldIndex("ply_uri"));
+    return SceneStaging.isRemote(uri) ? uri : Path.of(URI.create(uri)).toString();
+  }
+
+  /** File-system settings for executors that open remote scene files. */
+  static java.util.HashMap<String, String> fsSettings(RunContext ctx) {
+    return new java.util.HashMap<>(SceneStaging.fsSettings(ctx.spark().sparkContext().hadoopConfiguration()));
   }
 
   static long gaussians(RunContext ctx, SceneRef scene) {
