@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       TablesCommand.class,
       ConfigCommand.class,
+      TokenizeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

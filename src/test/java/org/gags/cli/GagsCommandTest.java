@@ -41,7 +41,7 @@ class GagsCommandTest {
   void everyCommandHasHelp() {
     CliRunner.Run top = CliRunner.gags("--help");
     assertEquals(0, top.code());
-    for (String cmd : new String[] {"demo", "synth", "render", "run", "prompts", "tables", "config", "bench"}) {
+    for (String cmd : new String[] {"demo", "synth", "render", "run", "prompts", "tables", "config", "tokenize", "bench"}) {
       assertTrue(top.out().contains(cmd), "top-level help lists " + cmd);
       CliRunner.Run sub = CliRunner.gags(cmd, "--help");
       assertEquals(0, sub.code(), cmd);
@@ -52,6 +52,13 @@ class GagsCommandTest {
       assertEquals(0, r.code(), bench);
       assertTrue(r.out().contains("Usage: gags bench " + bench), r.out());
     }
+  }
+
+  @Test
+  void tokenizePrintsOneLineOfIdsPerText() {
+    CliRunner.Run r = CliRunner.gags("tokenize", "a photo of a cat", "kamaboko");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("49406 320 1125 539 320 2368 49407\n49406 4104 596 26095 49407\n", r.out());
   }
 
   @Test
