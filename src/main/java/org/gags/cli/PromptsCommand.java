@@ -65,25 +65,31 @@ final class PromptsCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "0", description = "Render threads, 0 = all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  static final class ModeConverter implements CommandLine.ITypeConverter<PromptConfig.Mode> {
+  /** Turns a config name ("uniform-grid") into its enum, with the enum's own message for a bad one. */
+  abstract static class ByName<T> implements CommandLine.ITypeConverter<T> {
+    abstract T parse(String name);
+
     @Override
-    public PromptConfig.Mode convert(String value) {
+    public T convert(String value) {
       try {
-        return PromptConfig.Mode.fromName(value);
+        return parse(value);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
     }
   }
 
-  static final class DensityConverter implements CommandLine.ITypeConverter<PromptConfig.Density> {
+  static final class ModeConverter extends ByName<PromptConfig.Mode> {
     @Override
-    public PromptConfig.Density convert(String value) {
-      try {
-        return PromptConfig.Density.fromName(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
+    PromptConfig.Mode parse(String name) {
+      return PromptConfig.Mode.fromName(name);
+    }
+  }
+
+  static final class DensityConverter extends ByName<PromptConfig.Density> {
+    @Override
+    PromptConfig.Density parse(String name) {
+      return PromptConfig.Density.fromName(name);
     }
   }
 

@@ -18,6 +18,7 @@ import org.gags.scene.GaussianCloud;
 import org.gags.scene.PlyReader;
 import org.gags.scene.Scene;
 import org.gags.scene.SceneLoader;
+import org.gags.testing.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +103,15 @@ class GagsCommandTest {
     assertEquals(2, noName.code());
     assertTrue(noName.err().contains("no view of that name"), noName.err());
 
+    CliRunner.Run background = CliRunner.gags("render", "--scene", scene.toString(), "--view", "0", "--background", "1,0",
+        "--out", dir.resolve("x.png").toString());
+    assertEquals(2, background.code());
+    assertTrue(background.err().contains("--background: expected 3 comma-separated values, found 2"), background.err());
+
+    CliRunner.Run bench = CliRunner.gags("bench", "pipeline", "--work", dir.resolve("w").toString());
+    assertEquals(2, bench.code());
+    assertTrue(bench.err().contains("give exactly one of --scene and --generate"), bench.err());
+
     Path missing = dir.resolve("nothing-here");
     CliRunner.Run noScene = CliRunner.gags("render", "--scene", missing.toString(), "--view", "0", "--out", dir.resolve("x.png").toString());
     assertEquals(1, noScene.code());
@@ -114,8 +124,8 @@ class GagsCommandTest {
   void runWritesItsManifestFirstAndNamesTheScenesThatFailed() throws IOException {
     Path scenes = dir.resolve("many");
     Files.createDirectories(scenes);
-    copy(scene, scenes.resolve("good"));
-    copy(scene, scenes.resolve("nan-camera"));
+    TestFiles.copyTree(scene, scenes.resolve("good"));
+    TestFiles.copyTree(scene, scenes.resolve("nan-camera"));
     Path cams = scenes.resolve("nan-camera/sparse/0/cameras.txt");
     Files.writeString(cams, Files.readString(cams).replaceFirst("PINHOLE 120 90 \\S+", "PINHOLE 120 90 nan"));
     Path out = dir.resolve("run-out");
@@ -134,18 +144,5 @@ class GagsCommandTest {
       assertTrue(Files.readString(run.resolve("config.properties")).contains("prompt.mode = uniform-grid"));
     }
     assertTrue(Files.exists(out.resolve("prompts/scene_id=good/_gags_commit.json")));
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (var s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
   }
 }

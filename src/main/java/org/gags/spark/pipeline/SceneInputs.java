@@ -36,22 +36,12 @@ public final class SceneInputs {
     for (String arg : args) {
       if (SceneStaging.isRemote(arg)) {
         for (String uri : expandRemote(arg, fsSettings)) {
-          String id = new org.apache.hadoop.fs.Path(uri).getName().replaceAll("[^A-Za-z0-9._-]", "_");
-          SceneRef prev = byId.putIfAbsent(id, new SceneRef(id, uri));
-          if (prev != null && !prev.folder().equals(uri)) {
-            throw new IllegalArgumentException("--scenes: two scenes would have the id " + id + ": " + prev.folder()
-                + " and " + uri + " (rename one folder)");
-          }
+          add(byId, safeId(new org.apache.hadoop.fs.Path(uri).getName()), uri);
         }
         continue;
       }
       for (Path folder : expand(arg)) {
-        String id = idOf(folder);
-        SceneRef prev = byId.putIfAbsent(id, new SceneRef(id, folder.toAbsolutePath().normalize().toString()));
-        if (prev != null && !prev.folder().equals(folder.toAbsolutePath().normalize().toString())) {
-          throw new IllegalArgumentException("--scenes: two scenes would have the id " + id + ": " + prev.folder()
-              + " and " + folder.toAbsolutePath().normalize() + " (rename one folder)");
-        }
+        add(byId, idOf(folder), folder.toAbsolutePath().normalize().toString());
       }
     }
     if (byId.isEmpty()) {
@@ -60,8 +50,20 @@ public final class SceneInputs {
     return List.copyOf(byId.values());
   }
 
+  /** Adds a scene, refusing two different folders that would share an id. */
+  private static void add(Map<String, SceneRef> byId, String id, String folder) {
+    SceneRef prev = byId.putIfAbsent(id, new SceneRef(id, folder));
+    if (prev != null && !prev.folder().equals(folder)) {
+      throw new IllegalArgumentException("--scenes: two scenes would have the id " + id + ": " + prev.folder()
+          + " and " + folder + " (rename one folder)");
+    }
+  }
+
   static String idOf(Path folder) {
-    String name = folder.toAbsolutePath().normalize().getFileName().toString();
+    return safeId(folder.toAbsolutePath().normalize().getFileName().toString());
+  }
+
+  private static String safeId(String name) {
     return name.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 

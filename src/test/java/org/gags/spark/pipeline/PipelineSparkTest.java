@@ -33,6 +33,7 @@ import org.gags.store.Tables;
 import org.gags.synth.SampleScene;
 import org.gags.synth.SynthConfig;
 import org.junit.jupiter.api.AfterAll;
+import org.gags.testing.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +71,7 @@ class PipelineSparkTest {
   void distributedMinDepthEqualsTheSingleThreadedReferenceExactly() throws IOException {
     Path out = dir.resolve("out-min");
     Path fresh = dir.resolve("scenes/fresh-copy-a");
-    copyTree(sceneA, fresh);
+    TestFiles.copyTree(sceneA, fresh);
     RunContext ctx = context(out, List.of("depth.views_per_task=3"));
     long plyReads = ExecutorClouds.reads();
     RunReport report = new Pipeline(ctx).run(List.of(new SceneRef("a", fresh.toString())), ALL, false);
@@ -125,7 +126,7 @@ class PipelineSparkTest {
   @Test
   void aBadSceneFailsAloneAndIsRecordedWithItsFile() throws IOException {
     Path broken = dir.resolve("scenes/broken");
-    copyTree(sceneA, broken);
+    TestFiles.copyTree(sceneA, broken);
     Path ply = broken.resolve("point_cloud/iteration_30000/point_cloud.ply");
     byte[] bytes = Files.readAllBytes(ply);
     Files.write(ply, java.util.Arrays.copyOf(bytes, bytes.length - 1000));
@@ -173,19 +174,6 @@ class PipelineSparkTest {
       List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList();
       assertEquals(1, files.size(), "one data file in " + partition);
       return files.get(0);
-    }
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
     }
   }
 }
