@@ -1,5 +1,6 @@
 /**
- * CLIP-side pure functions: the BPE tokenizer today; the crop rule and the embedding stage come
- * with the SAM and CLIP stages (issue 4).
+ * CLIP-side pure functions: the BPE tokenizer ({@link org.gags.embed.ClipTokenizer}) and the crop
+ * rule that turns a mask of a view into CLIP's normalised 224×224 input
+ * ({@link org.gags.embed.ClipCrop}, with its slow twin {@link org.gags.embed.ClipCropReference}).
  */
 package org.gags.embed;
