@@ -1,0 +1,7 @@
+/**
+ * CLIP on ONNX (METHOD 2.5): the spec of a tower pair ({@link org.gags.model.clip.ClipSpec}), a
+ * task's session that embeds batches of crops or texts and L2-normalises them
+ * ({@link org.gags.model.clip.ClipSession}), and the batching of segment crops
+ * ({@link org.gags.model.clip.SegmentCrops}).
+ */
+package org.gags.model.clip;
