@@ -7,8 +7,15 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = {"Benchmarks (render, ply, pipeline).", "Results are printed as Markdown tables for docs/benchmarks.md."},
-    subcommands = {RenderBenchCommand.class, PlyBenchCommand.class, PipelineBenchCommand.class, CommandLine.HelpCommand.class})
+    description = {"Benchmarks (render, ply, pipeline, nms).", "Results are printed as Markdown tables for docs/benchmarks.md."},
+    subcommands = {
+      RenderBenchCommand.class,
+      PlyBenchCommand.class,
+      PipelineBenchCommand.class,
+      NmsBenchCommand.class,
+      SegmentBenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

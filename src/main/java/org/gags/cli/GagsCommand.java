@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       TablesCommand.class,
       ConfigCommand.class,
       TokenizeCommand.class,
+      SegmentsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -88,6 +88,13 @@ final class RunCommand implements Callable<Integer> {
       TableStore store = new TableStore(out, spark.sparkContext().hadoopConfiguration());
       RunContext ctx = new RunContext(spark, store, config, runId, Version.current());
       Pipeline pipeline = new Pipeline(ctx);
+      try {
+        if (Pipeline.stageNames().containsAll(selected)) {
+          pipeline.checkReady(new LinkedHashSet<>(selected));
+        }
+      } catch (ConfigException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
       writeManifest(store, ctx, pipeline, refs, selected, spark.sparkContext().master());
       System.out.printf("run %s: %d scene(s), stages %s, output %s, Spark %s%n", runId, refs.size(),
           String.join(",", selected), out, spark.sparkContext().master());

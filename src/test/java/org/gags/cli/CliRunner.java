@@ -5,13 +5,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs the gags command line in-process, as a user would, capturing what it prints. */
-final class CliRunner {
+public final class CliRunner {
   private CliRunner() {}
 
   /** Exit code and captured output of one command. */
-  record Run(int code, String out, String err) {}
+  public record Run(int code, String out, String err) {}
 
-  static Run gags(String... args) {
+  public static Run gags(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

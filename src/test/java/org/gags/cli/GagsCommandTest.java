@@ -42,13 +42,13 @@ class GagsCommandTest {
   void everyCommandHasHelp() {
     CliRunner.Run top = CliRunner.gags("--help");
     assertEquals(0, top.code());
-    for (String cmd : new String[] {"demo", "synth", "render", "run", "prompts", "tables", "config", "tokenize", "bench"}) {
+    for (String cmd : new String[] {"demo", "synth", "render", "run", "prompts", "tables", "config", "tokenize", "segments", "bench"}) {
       assertTrue(top.out().contains(cmd), "top-level help lists " + cmd);
       CliRunner.Run sub = CliRunner.gags(cmd, "--help");
       assertEquals(0, sub.code(), cmd);
       assertTrue(sub.out().contains("Usage: gags " + cmd), sub.out());
     }
-    for (String bench : new String[] {"render", "ply", "pipeline"}) {
+    for (String bench : new String[] {"render", "ply", "pipeline", "nms", "segment"}) {
       CliRunner.Run r = CliRunner.gags("bench", bench, "--help");
       assertEquals(0, r.code(), bench);
       assertTrue(r.out().contains("Usage: gags bench " + bench), r.out());
@@ -134,7 +134,14 @@ class GagsCommandTest {
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("prompt.mode: expected one of granularity-aware, uniform-grid, found 'grid'"), bad.err());
 
-    CliRunner.Run r = CliRunner.gags("run", "--scenes", scenes.toString(), "--out", out.toString(), "--preset", "langsplat-grid");
+    CliRunner.Run noModels = CliRunner.gags("run", "--scenes", scenes.toString(), "--out", out.toString());
+    assertEquals(2, noModels.code());
+    assertTrue(noModels.err().contains("model.sam.encoder: the segment stage needs a model path or URI, found none"),
+        noModels.err());
+    assertTrue(!Files.exists(out.resolve("_gags/runs")), "nothing written before the configuration is complete");
+
+    CliRunner.Run r = CliRunner.gags("run", "--scenes", scenes.toString(), "--out", out.toString(), "--preset", "langsplat-grid",
+        "--stages", "scan,depth,min-depth,prompts");
     assertEquals(1, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("1 of 2 scene(s) failed: nan-camera"), r.err());
     assertTrue(r.out().contains("good") && r.out().contains("computed scan,depth,min-depth,prompts"), r.out());

@@ -76,7 +76,8 @@ class PipelineRestartIT {
     cmd.addAll(List.of("-cp", Files.readString(Path.of(System.getProperty("gags.spark.classpath"))).trim(),
         "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]", "--conf", "spark.ui.enabled=false",
         "--class", "org.gags.cli.GagsCommand", System.getProperty("gags.jar"),
-        "run", "--scenes", scene.toString(), "--out", out.toString()));
+        "run", "--scenes", scene.toString(), "--out", out.toString(),
+        "--stages", "scan,depth,min-depth,prompts"));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     Process p = pb.start();

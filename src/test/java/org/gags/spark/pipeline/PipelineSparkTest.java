@@ -44,7 +44,7 @@ class PipelineSparkTest {
   static SparkSession spark;
   static Path sceneA;
   static Path sceneB;
-  static final Set<String> ALL = Set.copyOf(Pipeline.stageNames());
+  static final Set<String> ALL = Set.copyOf(Pipeline.geometryStageNames());
 
   @BeforeAll
   static void start() throws IOException {

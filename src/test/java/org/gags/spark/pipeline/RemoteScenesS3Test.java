@@ -84,13 +84,13 @@ class RemoteScenesS3Test {
 
     RunContext s3ctx = new RunContext(spark, new TableStore("s3a://bucket/out", spark.sparkContext().hadoopConfiguration()),
         ResolvedConfig.defaults(), "s3", "test");
-    RunReport r = new Pipeline(s3ctx).run(remote, Set.copyOf(Pipeline.stageNames()), false);
+    RunReport r = new Pipeline(s3ctx).run(remote, Set.copyOf(Pipeline.geometryStageNames()), false);
     assertTrue(r.failures().isEmpty(), String.valueOf(r.failures()));
     assertTrue(s3.exists(new org.apache.hadoop.fs.Path("s3a://bucket/out/prompts/scene_id=tabletop/_gags_commit.json")));
 
     RunContext diskCtx = new RunContext(spark, new TableStore(dir.resolve("out").toString(),
         spark.sparkContext().hadoopConfiguration()), ResolvedConfig.defaults(), "disk", "test");
-    new Pipeline(diskCtx).run(List.of(new SceneRef("tabletop", local.toString())), Set.copyOf(Pipeline.stageNames()), false);
+    new Pipeline(diskCtx).run(List.of(new SceneRef("tabletop", local.toString())), Set.copyOf(Pipeline.geometryStageNames()), false);
 
     List<Row> fromS3 = s3ctx.store().read(spark, Tables.PROMPTS, "tabletop").orderBy("view_index").collectAsList();
     List<Row> fromDisk = diskCtx.store().read(spark, Tables.PROMPTS, "tabletop").orderBy("view_index").collectAsList();
