@@ -109,6 +109,16 @@ final class SegmentBenchCommand implements Callable<Integer> {
             seg.getOrDefault("preprocess", 0.0) + emb.getOrDefault("preprocess", 0.0), seg.getOrDefault("encoder", 0.0),
             seg.getOrDefault("decoder", 0.0), seg.getOrDefault("filter", 0.0), emb.getOrDefault("clip", 0.0),
             seg.getOrDefault("masks.s.kept", 0.0), seg.getOrDefault("masks.m.kept", 0.0), seg.getOrDefault("masks.l.kept", 0.0));
+        StringBuilder funnel = new StringBuilder();
+        for (String level : List.of("s", "m", "l")) {
+          funnel.append(funnel.length() == 0 ? "" : "; ").append(level).append(':');
+          for (String step : List.of("prompts", "accepted", "box_nms", "cleanup", "kept")) {
+            funnel.append(step.equals("prompts") ? " " : " -> ")
+                .append(String.format("%.0f", seg.getOrDefault("masks." + level + "." + step, 0.0)));
+          }
+        }
+        System.out.printf("%6s   masks per level (prompts -> IoU+stability -> box NMS -> small regions -> mask NMS): %s%n",
+            "", funnel);
       }
     } finally {
       if (SparkSessions.isLocal(spark)) {

@@ -5,12 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FileSystem;
+import org.gags.io.Hashes;
 import org.gags.model.ModelException;
 
 /**
@@ -41,16 +39,9 @@ public final class ModelFiles {
 
   private static String compute(String uri, Map<String, String> fsSettings) {
     try (InputStream in = open(uri, fsSettings)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
+      return Hashes.sha256(in);
     } catch (IOException e) {
       throw new UncheckedIOException(uri + ": cannot read model file: " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -2,7 +2,6 @@ package org.gags.model.fetch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +15,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.gags.io.AtomicFiles;
+import org.gags.io.Hashes;
 
 /**
  * Fetches a pinned npm package from the registry into a local cache, checking the tarball's sha512
@@ -188,22 +187,11 @@ public final class NpmFetcher {
   }
 
   public static String sha256(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashes.sha256(file);
   }
 
   public static String sha256(byte[] data) {
-    return HexFormat.of().formatHex(digest("SHA-256", data));
+    return Hashes.sha256(data);
   }
 
   private static byte[] digest(String algorithm, byte[] data) {

@@ -111,19 +111,7 @@ public final class OnnxGraphEdit {
       }
       kept.bytes(GRAPH_OUTPUT, info);
     }
-    byte[] newGraph = kept.toByteArray();
-    ProtoWire.Writer out = new ProtoWire.Writer();
-    int q = 0;
-    for (ProtoWire.Field f : ProtoWire.scan(model)) {
-      int tagStart = q;
-      q = f.end();
-      if (f.number() == MODEL_GRAPH) {
-        out.bytes(MODEL_GRAPH, newGraph);
-      } else {
-        out.raw(model, tagStart, f.end());
-      }
-    }
-    return out.toByteArray();
+    return replaceGraph(model, kept.toByteArray());
   }
 
   private static byte[] graph(byte[] model) {

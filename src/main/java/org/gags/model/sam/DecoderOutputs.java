@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gags.io.AtomicFiles;
+import org.gags.io.Hashes;
 import org.gags.model.ModelException;
-import org.gags.model.fetch.NpmFetcher;
 import org.gags.model.onnx.OnnxGraphEdit;
 
 /**
@@ -46,7 +46,7 @@ public final class DecoderOutputs {
     } catch (IllegalArgumentException e) {
       throw new ModelException(decoder + ": " + e.getMessage(), e);
     }
-    String hash = NpmFetcher.sha256(edited).substring(0, 16);
+    String hash = Hashes.sha256(edited).substring(0, 16);
     Path target = Path.of(System.getProperty("java.io.tmpdir"), "gags-models", hash, "decoder.onnx");
     if (!Files.isRegularFile(target)) {
       try {
