@@ -59,6 +59,7 @@ public final class EmbedStage implements Stage {
   public void run(RunContext ctx, SceneRef scene, String hash) {
     ClipSpec spec = ModelSpecs.clip(ctx.config());
     String modelId = ModelSpecs.clipId(ctx.config(), SceneTables.fsSettings(ctx));
+    requireSegmentsOfThisSam(ctx, scene);
     HashMap<String, String> fs = SceneTables.fsSettings(ctx);
     int batch = ctx.config().getInt("embed.batch_size");
     Dataset<Row> views = ctx.store().read(ctx.spark(), Tables.VIEWS, scene.id()).select("view_index", "image_uri");
@@ -78,6 +79,18 @@ public final class EmbedStage implements Stage {
           "embedding", modelId);
     }
     timings.log(LOG, scene, name());
+  }
+
+  /** Embeddings are never computed for segments of another SAM spec than the run's. */
+  static void requireSegmentsOfThisSam(RunContext ctx, SceneRef scene) {
+    org.gags.store.CommitMarker marker = ctx.store().marker(Tables.SEGMENTS, scene.id());
+    String made = marker == null ? null : marker.config().get("model.id");
+    String wanted = ModelSpecs.samId(ctx.config(), SceneTables.fsSettings(ctx));
+    if (made == null || !made.equals(wanted)) {
+      throw new IllegalStateException("segments of scene " + scene.id() + ": expected segments made by " + wanted
+          + " (this run's SAM), found " + (made == null ? "no committed segments" : "segments made by " + made)
+          + "; run the segment stage first");
+    }
   }
 
   private static Iterator<Row> embed(Iterator<Row> in, ClipSpec spec, int batch, Map<String, String> fs,

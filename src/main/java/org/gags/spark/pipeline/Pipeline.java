@@ -137,7 +137,9 @@ public final class Pipeline {
       try {
         stage.run(ctx, scene, hashes.get(stage.name()));
       } catch (Exception | LinkageError | AssertionError e) {
-        String error = (e.getClass().getSimpleName() + ": " + rootMessage(e)).lines().findFirst().orElse("");
+        Throwable badInput = badInput(e);
+        String error = (badInput != null ? badInput.getClass().getSimpleName() + ": " + badInput.getMessage()
+            : e.getClass().getSimpleName() + ": " + rootMessage(e)).lines().findFirst().orElse("");
         if (isBadInput(e)) {
           LOG.error("[{}/{}] {} {}: FAILED: {}", nth, total, scene.id(), stage.name(), error);
         } else {
@@ -199,12 +201,17 @@ public final class Pipeline {
 
   /** Bad input already says what is wrong in its message; a stack trace would only bury it. */
   private static boolean isBadInput(Throwable e) {
+    return badInput(e) != null;
+  }
+
+  /** The bad-input error in a cause chain (also when a Spark job wraps it), or null. */
+  private static Throwable badInput(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof org.gags.scene.SceneFormatException) {
-        return true;
+        return t;
       }
     }
-    return false;
+    return null;
   }
 
   private static String rootMessage(Throwable e) {

@@ -98,7 +98,8 @@ class ModelStagesSparkTest {
     assertEquals(2, report.failures().size(), report.toString());
     RunReport.SceneResult c = report.failures().stream().filter(r -> r.scene().id().equals("corrupt")).findFirst().orElseThrow();
     assertEquals("segment", c.failedStage());
-    assertTrue(c.error().contains(broken.toString()) && c.error().contains("expected a decodable PNG or JPEG"), c.error());
+    assertTrue(c.error().startsWith("SceneFormatException: file:") && c.error().contains(broken.toString())
+        && c.error().contains("image data: expected a decodable PNG or JPEG image"), c.error());
     RunReport.SceneResult m = report.failures().stream().filter(r -> r.scene().id().equals("missing")).findFirst().orElseThrow();
     assertTrue(m.error().contains(gone.toString()) && m.error().contains("no such file"), m.error());
     assertTrue(ctx.store().marker(Tables.SEGMENTS, "corrupt") == null, "nothing committed for a failed scene");
@@ -169,6 +170,14 @@ class ModelStagesSparkTest {
         "good", "--view", "1", "--level", "xl", "--out", segPng.toString());
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("--level: expected s, m or l, found xl"), bad.err());
+
+    // Embeddings are never made from segments of another SAM spec.
+    RunContext otherSam = context(out, List.of("model.sam.low_res_tensor=low_res_masks"));
+    IllegalStateException mixed = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> new EmbedStage().run(otherSam, new SceneRef("good", good.toString()), "x"));
+    assertTrue(mixed.getMessage().contains("expected segments made by sam:encoder=encoder.onnx@18348d144bd3;")
+        && mixed.getMessage().contains(";low_res=low_res_masks") && mixed.getMessage().contains("found segments made by "
+        + samId), mixed.getMessage());
 
     // Another task split gives the same rows.
     Path out2 = dir.resolve("out2");
