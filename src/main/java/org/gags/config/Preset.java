@@ -11,7 +11,8 @@ public enum Preset {
   /** LangSplat's uniform 32×32 prompt grid, the baseline of the paper's ablation. */
   LANGSPLAT_GRID("langsplat-grid", Map.of("prompt.mode", "uniform-grid")),
   /**
-   * GAGS's prompting at a sixteenth of the points, for CPU-only runs of small scenes (the demo):
+   * GAGS's prompting with 4 times fewer points per patch side (so at most a sixteenth of the points),
+   * for CPU-only runs of small scenes (the demo):
    * s = clamp(trunc(D / Dmin), 1, 3) points per patch side instead of clamp(trunc(4 D / Dmin), 1, 20).
    * Density still follows depth; SAM's decoder on CPU takes tens of milliseconds per prompt.
    */

