@@ -7,13 +7,14 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = {"Benchmarks (render, ply, pipeline, nms).", "Results are printed as Markdown tables for docs/benchmarks.md."},
+    description = {"Benchmarks (render, ply, pipeline, nms, segment, scenes).", "Results are printed as Markdown tables for docs/benchmarks.md."},
     subcommands = {
       RenderBenchCommand.class,
       PlyBenchCommand.class,
       PipelineBenchCommand.class,
       NmsBenchCommand.class,
       SegmentBenchCommand.class,
+      ScenesBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 final class BenchCommand implements Runnable {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 final class ConfigCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--preset", defaultValue = "gags", description = "gags, gags-paper-text or langsplat-grid (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--preset", defaultValue = "gags", description = "Named configuration: ${gags.presets} (default: ${DEFAULT-VALUE}).")
   String preset;
 
   @Option(names = "--conf", description = "Properties file applied over the preset.")

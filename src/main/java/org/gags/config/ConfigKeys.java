@@ -109,6 +109,11 @@ public final class ConfigKeys {
           ConfigKey.intBetween(1, 65_536)),
       ConfigKey.of("embed.batch_size", "32", null, "Crops per CLIP image-tower call (changes no output).",
           ConfigKey.intBetween(1, 4096)),
+      ConfigKey.of("run.concurrent_scenes", "4", null,
+          "Scenes processed together: each stage runs once per batch of this many scenes, one Spark job per step"
+              + " with tasks of (scene, view group) and a commit per scene, so a job's fixed cost is shared; a scene"
+              + " that fails leaves the batch alone (changes no output).",
+          ConfigKey.intBetween(1, 1024)),
       ConfigKey.of("run.local_master", "local[*]", null,
           "Spark master when gags is not started by spark-submit (changes no output).", ConfigKey.nonEmpty()));
 

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,16 +143,11 @@ public final class ResolvedConfig {
 
   /** SHA-256 of the given lines joined by newlines, as hex. */
   public static String sha256(List<String> lines) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (String l : lines) {
-        md.update(l.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) '\n');
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    StringBuilder sb = new StringBuilder();
+    for (String l : lines) {
+      sb.append(l).append('\n');
     }
+    return org.gags.io.Hashes.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Hash of the whole resolved configuration. */

@@ -1,7 +1,7 @@
 package org.gags.embed;
 
 import java.awt.image.BufferedImage;
-import org.gags.io.RgbImage;
+import org.gags.scene.RgbImage;
 
 /**
  * The CLIP crop of one mask (METHOD 2.5), as LangSplat's {@code get_seg_img}, {@code pad_img} and

@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of bytes, streams and files, as lower-case hex (model pins and spec ids). */
+/** The one place gags hashes: SHA-256 of bytes, streams and files as lower-case hex (model pins, spec ids, config hashes), and SHA-512 for npm integrity. */
 public final class Hashes {
   private Hashes() {}
 
@@ -32,6 +32,15 @@ public final class Hashes {
       return sha256(in);
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** SHA-512 of bytes, raw (npm's integrity strings are its base64). */
+  public static byte[] sha512(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-512").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

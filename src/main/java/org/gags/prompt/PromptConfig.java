@@ -31,7 +31,7 @@ public record PromptConfig(
     int paperTextBasePoints,
     int gridPerSide,
     long seed,
-    double visibilityTolerance) {
+    double visibilityTolerance) implements java.io.Serializable {
 
   /** Where prompts go. */
   public enum Mode {

@@ -8,6 +8,7 @@
  * org.gags.prompt.UniformGrid} is LangSplat's baseline. The authors' public code (WHU-USI3DV/GAGS)
  * fixes the defaults ({@link org.gags.prompt.PromptConfig#GAGS}), quirks included; the random
  * draws are seeded per view ({@link org.gags.prompt.PromptSeeds}). {@link
- * org.gags.prompt.PromptOverlay} draws prompts over a photo for inspection.
+ * org.gags.prompt.PromptOverlay} draws prompts over a photo for inspection, and {@link
+ * org.gags.prompt.SegmentOverlay} the segment maps SAM made from them.
  */
 package org.gags.prompt;

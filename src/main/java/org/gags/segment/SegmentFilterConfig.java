@@ -33,7 +33,7 @@ public record SegmentFilterConfig(
     int minRegionArea,
     double maskNmsIou,
     double maskNmsScore,
-    double maskNmsInner) {
+    double maskNmsInner) implements java.io.Serializable {
 
   /** LangSplat's / GAGS's values: 0.7, 0.85, 1.0, 0.0, 0.7, 100, 0.8, 0.7, 0.5. */
   public static final SegmentFilterConfig DEFAULT =

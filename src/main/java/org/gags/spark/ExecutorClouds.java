@@ -9,7 +9,8 @@ import org.gags.scene.PlyReader;
 /**
  * Per-JVM cache of Gaussian clouds, so that an executor reads a scene's PLY once and shares it
  * between all its tasks and threads, rather than once per task. Keeps the most recently used
- * {@link #CAPACITY} clouds (a task batch usually works on one scene at a time).
+ * clouds while they fit in a quarter of the heap, and at least {@link #CAPACITY} of them (with
+ * several scenes in flight, an executor's tasks alternate between their clouds).
  */
 public final class ExecutorClouds {
   static final int CAPACITY = 2;
@@ -29,11 +30,28 @@ public final class ExecutorClouds {
       c = PlyReader.read(SceneStaging.local(plyPath, fsSettings));
       reads++;
       CACHE.put(plyPath, c);
-      while (CACHE.size() > CAPACITY) {
+      long budget = Runtime.getRuntime().maxMemory() / 4;
+      while (CACHE.size() > CAPACITY && bytes() > budget) {
         CACHE.remove(CACHE.keySet().iterator().next());
       }
     }
     return c;
+  }
+
+  private static long bytes() {
+    long b = 0;
+    for (GaussianCloud c : CACHE.values()) {
+      b += 4L * (length(c.positions()) + length(c.normals()) + length(c.shDc()) + length(c.shRest())
+          + length(c.opacityLogits()) + length(c.logScales()) + length(c.rotations()));
+      for (float[] e : c.extras().values()) {
+        b += 4L * e.length;
+      }
+    }
+    return b;
+  }
+
+  private static long length(float[] a) {
+    return a == null ? 0 : a.length;
   }
 
   /** How many PLY files this JVM has read (for tests and logs). */

@@ -101,22 +101,108 @@ public final class TableStore {
     rows.repartition(1).sortWithinPartitions(orderBy.stream().map(org.apache.spark.sql.functions::col)
             .toArray(org.apache.spark.sql.Column[]::new)).write().mode(SaveMode.ErrorIfExists)
         .option("compression", table.compression()).option("parquet.block.size", ROW_GROUP_BYTES).parquet(tmp.toString());
-    long count = rows.sparkSession().read().parquet(tmp.toString()).count();
     try {
-      fs.delete(target, true);
-      fs.mkdirs(target.getParent());
-      if (!fs.rename(tmp, target)) {
-        throw new IOException("rename " + tmp + " -> " + target + " failed");
-      }
-      Path markerTmp = new Path(target, "." + MARKER + "." + UUID.randomUUID());
-      try (OutputStream out = fs.create(markerTmp, false)) {
-        JSON.writeValue(out, marker.withRows(count));
-      }
-      if (!fs.rename(markerTmp, new Path(target, MARKER))) {
-        throw new IOException("rename " + markerTmp + " failed");
-      }
+      long count = rowsWritten(tmp);
+      commitFolder(tmp, target, marker.withRows(count));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes the partitions of several scenes in one Spark job: {@code rows} are in the table's
+   * schema plus a last column {@code scene_id}. Each scene's rows become one file sorted by
+   * {@code orderBy} (the same bytes as {@link #write(Dataset, TableDef, String, List, CommitMarker)}
+   * writes for it alone). Once the rows are written, {@code commitAfterWrite} says which scenes to
+   * commit (the job that computed the rows also found which scenes failed): each is renamed into
+   * place and marked; the others are dropped with the temporary folder. {@code scenes} is how
+   * many scenes the rows hold (one write task each).
+   */
+  public void writeScenes(Dataset<Row> rows, TableDef table, List<String> orderBy, int scenes,
+      java.util.function.Supplier<java.util.Map<String, CommitMarker>> commitAfterWrite) {
+    String key = table.partitionColumn();
+    org.apache.spark.sql.types.StructType expected = table.schema().add(key, org.apache.spark.sql.types.DataTypes.StringType, false);
+    if (!withoutMetadata(rows.schema()).equals(withoutMetadata(expected))) {
+      throw new IllegalArgumentException("rows for " + table.name() + " do not match its schema plus " + key
+          + ": expected " + expected.simpleString() + ", found " + rows.schema().simpleString());
+    }
+    Path tmp = new Path(root + "/_gags/tmp/" + table.name() + "/batch." + UUID.randomUUID());
+    java.util.List<org.apache.spark.sql.Column> sort = new java.util.ArrayList<>();
+    sort.add(org.apache.spark.sql.functions.col(key));
+    orderBy.forEach(c -> sort.add(org.apache.spark.sql.functions.col(c)));
+    rows.repartition(Math.max(1, scenes), org.apache.spark.sql.functions.col(key))
+        .sortWithinPartitions(sort.toArray(org.apache.spark.sql.Column[]::new))
+        .write().mode(SaveMode.ErrorIfExists).partitionBy(key)
+        .option("compression", table.compression()).option("parquet.block.size", ROW_GROUP_BYTES).parquet(tmp.toString());
+    java.util.Map<String, CommitMarker> commit = commitAfterWrite.get();
+    java.util.Map<String, Long> counts = new java.util.HashMap<>();
+    try {
+      if (fs.exists(tmp)) {
+        for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(tmp)) {
+          String name = st.getPath().getName();
+          if (st.isDirectory() && name.startsWith(key + "=")) {
+            counts.put(name.substring(key.length() + 1), rowsWritten(st.getPath()));
+          }
+        }
+      }
+      for (java.util.Map.Entry<String, CommitMarker> e : commit.entrySet()) {
+        // Scene ids are letters, digits, '.', '_' and '-', which partition folder names keep as they are.
+        Path part = new Path(tmp, key + "=" + e.getKey());
+        if (!counts.containsKey(e.getKey())) {
+          // No rows: written alone, so the partition holds a file with the schema, as a lone write makes.
+          Dataset<Row> none = rows.sparkSession().createDataFrame(java.util.List.of(), withoutColumn(rows.schema(), key));
+          write(none, table, e.getKey(), orderBy, e.getValue());
+          continue;
+        }
+        commitFolder(part, partitionPath(table, e.getKey()), e.getValue().withRows(counts.get(e.getKey())));
+      }
+      fs.delete(tmp, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit " + table.name() + " of " + commit.keySet() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Rows in the Parquet files of a written folder, from their footers (no Spark job). */
+  private long rowsWritten(Path folder) throws IOException {
+    long n = 0;
+    for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(folder)) {
+      String name = st.getPath().getName();
+      if (st.isFile() && name.endsWith(".parquet")) {
+        try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+            org.apache.parquet.hadoop.util.HadoopInputFile.fromStatus(st, fs.getConf()))) {
+          n += r.getRecordCount();
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Reads the committed partitions of several scenes, with the partition column {@code scene_id} last. */
+  public Dataset<Row> readScenes(SparkSession spark, TableDef table, List<String> values) {
+    String key = table.partitionColumn();
+    String[] paths = values.stream().map(v -> partitionPath(table, v).toString()).toArray(String[]::new);
+    return spark.read().schema(table.schema().add(key, org.apache.spark.sql.types.DataTypes.StringType, false))
+        .option("basePath", root + "/" + table.name()).parquet(paths);
+  }
+
+  private static org.apache.spark.sql.types.StructType withoutColumn(org.apache.spark.sql.types.StructType s, String name) {
+    return new org.apache.spark.sql.types.StructType(java.util.Arrays.stream(s.fields())
+        .filter(f -> !f.name().equals(name)).toArray(org.apache.spark.sql.types.StructField[]::new));
+  }
+
+  /** Renames a written folder into place and then marks it complete. */
+  private void commitFolder(Path written, Path target, CommitMarker marker) throws IOException {
+    fs.delete(target, true);
+    fs.mkdirs(target.getParent());
+    if (!fs.rename(written, target)) {
+      throw new IOException("rename " + written + " -> " + target + " failed");
+    }
+    Path markerTmp = new Path(target, "." + MARKER + "." + UUID.randomUUID());
+    try (OutputStream out = fs.create(markerTmp, false)) {
+      JSON.writeValue(out, marker);
+    }
+    if (!fs.rename(markerTmp, new Path(target, MARKER))) {
+      throw new IOException("rename " + markerTmp + " failed");
     }
   }
 

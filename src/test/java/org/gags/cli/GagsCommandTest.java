@@ -22,8 +22,11 @@ import org.gags.testing.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.gags.spark.pipeline.Stages;
+import org.junit.jupiter.api.Tag;
 
 /** The command line, run in-process as a user would run it. */
+@Tag("spark")
 class GagsCommandTest {
   @TempDir static Path dir;
   static Path scene;
@@ -172,6 +175,12 @@ class GagsCommandTest {
         noModels.err());
     assertTrue(!Files.exists(out.resolve("_gags/runs")), "nothing written before the configuration is complete");
 
+    CliRunner.Run unknown = CliRunner.gags("run", "--scenes", scenes.toString(), "--out", out.toString(), "--stages",
+        "scan,distil");
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().contains("--stages: unknown stage distil (stages: " + Stages.describe() + ")"), unknown.err());
+    assertTrue(!Files.exists(out), "nothing written for an unknown stage");
+
     CliRunner.Run r = CliRunner.gags("run", "--scenes", scenes.toString(), "--out", out.toString(), "--preset", "langsplat-grid",
         "--stages", "scan,depth,min-depth,prompts");
     assertEquals(1, r.code(), r.out() + r.err());
@@ -181,6 +190,9 @@ class GagsCommandTest {
       Path run = runs.findFirst().orElseThrow();
       assertTrue(Files.readString(run.resolve("manifest.json")).contains("\"config_hash\""));
       assertTrue(Files.readString(run.resolve("config.properties")).contains("prompt.mode = uniform-grid"));
+      String manifest = Files.readString(run.resolve("manifest.json"));
+      assertTrue(manifest.contains("\"command\" : \"run\"") && manifest.contains("\"preset\" : \"langsplat-grid\""),
+          manifest);
     }
     assertTrue(Files.exists(out.resolve("prompts/scene_id=good/_gags_commit.json")));
   }

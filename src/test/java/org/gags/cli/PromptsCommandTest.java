@@ -14,8 +14,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** {@code gags prompts}, run in-process on a small synthetic scene as a user would run it. */
+@Tag("unit")
 class PromptsCommandTest {
   @TempDir static Path dir;
   static Path scene;

@@ -17,12 +17,14 @@ import org.gags.synth.SampleScene;
 import org.gags.synth.SynthConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A run killed with SIGKILL in the middle (after depth is committed, during min-depth) and started
  * again produces the same tables, byte for byte, as a run that was never interrupted; the restart
  * skips the committed stage. Runs the shaded jar through Spark's submit entry point.
  */
+@Tag("it")
 class PipelineRestartIT {
   @TempDir Path dir;
 

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The shaded jar under Spark's own submit entry point ({@code org.apache.spark.deploy.SparkSubmit},
  * what {@code spark-submit} runs), in a separate JVM whose classpath holds only what a Spark
  * installation provides: proves the jar carries everything else and honours the submitted master.
  */
+@Tag("it")
 class SparkSubmitIT {
   @TempDir Path dir;
 

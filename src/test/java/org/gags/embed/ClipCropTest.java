@@ -16,12 +16,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The crop rule against OpenCV itself (outputs of Debian's cv2 4.6 recorded by
  * {@code clip_crop_cv2.py}), against its slow double-precision twin on random masks, and on
  * hand-checked cases (the off-by-one box, centring, degenerate boxes, normalisation).
  */
+@Tag("unit")
 class ClipCropTest {
   /** A case of clip_crop_cv2.py: a textured image and a rectangle mask with holes and cut corners. */
   record Cv2Case(String name, int w, int h, int xa, int ya, int xb, int yb, String sha256, long[] rowSums) {

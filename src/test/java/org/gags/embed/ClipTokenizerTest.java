@@ -8,8 +8,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The real CLIP BPE vocabulary against ids known from the reference tokenizer. */
+@Tag("unit")
 class ClipTokenizerTest {
   static final ClipTokenizer TOK = ClipTokenizer.bundled();
 

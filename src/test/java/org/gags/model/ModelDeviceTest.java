@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import org.gags.model.testclip.TestClipModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Devices parse from config, and a model that cannot load says which file and why. */
+@Tag("model")
 class ModelDeviceTest {
   @TempDir Path dir;
 

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Cell weights, weighted draws and point placement inside a patch, as the reference's sample_based_mapping. */
+@Tag("unit")
 class CellSamplerTest {
   static final int IMAGE_W = 20;
   static final int IMAGE_H = 16;

@@ -15,8 +15,10 @@ import org.gags.render.RenderSettings;
 import org.gags.scene.Camera;
 import org.gags.scene.GaussianCloud;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Visibility, the per-Gaussian minimum and the sparse maps, on hand cases and against a manual fold. */
+@Tag("unit")
 class MinDepthTest {
   static final int W = 8;
   static final int H = 6;

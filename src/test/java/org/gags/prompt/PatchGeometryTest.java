@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Patch and cell geometry against values worked out by hand from NumPy's linspace rule. */
+@Tag("unit")
 class PatchGeometryTest {
   @Test
   void patchOriginsAndSizesFollowNumpyLinspaceFor988x731() {

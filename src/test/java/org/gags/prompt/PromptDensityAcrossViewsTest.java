@@ -21,6 +21,7 @@ import org.gags.synth.SceneLabels;
 import org.gags.synth.SynthConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The point of granularity-aware prompting, on the bundled sample scene (24 views whose distance
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * object varies less across views than with LangSplat's uniform grid, whose count follows the
  * object's pixel area.
  */
+@Tag("unit")
 class PromptDensityAcrossViewsTest {
   static final String[] OBJECTS = {"mug", "bottle", "book", "apple", "plate"};
   static final int MIN_PIXELS = 200;

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Depth ratio, per-patch budgets, the uniform grid and the sampler's determinism. */
+@Tag("unit")
 class PromptSamplerTest {
   static PromptConfig onePatch(PromptConfig.Density density) {
     return new PromptConfig(PromptConfig.Mode.GRANULARITY_AWARE, density, 1, 10, 4, 20, 16, 32, 42L, 0.25);

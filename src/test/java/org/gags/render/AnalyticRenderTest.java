@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.gags.scene.Camera;
 import org.gags.scene.GaussianCloud;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Renders whose result can be worked out by hand. */
+@Tag("unit")
 class AnalyticRenderTest {
   static final double F = 50;
   static final int W = 64;

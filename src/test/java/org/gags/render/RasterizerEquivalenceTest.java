@@ -11,8 +11,10 @@ import org.gags.synth.RandomScene;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /** The tiled rasterizer against its per-pixel reference twin on random scenes (fixed seeds). */
+@Tag("unit")
 class RasterizerEquivalenceTest {
 
   static Stream<Arguments> scenes() {

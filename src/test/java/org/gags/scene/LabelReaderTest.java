@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Reads the two real LERF-OVS label files kept under test resources (CRLF line endings). */
+@Tag("unit")
 class LabelReaderTest {
   static Path resource(String name) {
     try {

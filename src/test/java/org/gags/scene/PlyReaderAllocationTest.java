@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The reader streams: its heap use is the cloud's arrays plus a small constant, not a copy of the
  * file.
  */
+@Tag("unit")
 class PlyReaderAllocationTest {
   @TempDir Path dir;
 

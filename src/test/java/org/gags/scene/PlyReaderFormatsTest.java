@@ -13,8 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Files the reader must accept although PlyWriter never writes them. */
+@Tag("unit")
 class PlyReaderFormatsTest {
   @TempDir Path dir;
 

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Packed masks against plain boolean arrays: pixels, area, box, runs, AND/OR and their counts. */
+@Tag("unit")
 class BitMaskTest {
   @Test
   void boxIsXyxyWithInclusiveMaximaAndEmptyIsZero() {

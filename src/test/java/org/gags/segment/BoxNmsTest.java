@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** torchvision NMS semantics: score order out, stable ties, strict threshold, float IoU vs double threshold. */
+@Tag("unit")
 class BoxNmsTest {
   @Test
   void boxIouIsTorchvisionsWithoutPlusOne() {

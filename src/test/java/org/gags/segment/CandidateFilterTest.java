@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Step 1: predicted IoU (strict), stability score (>=, 0/0 = NaN), binarisation (strict). */
+@Tag("unit")
 class CandidateFilterTest {
   static final SegmentFilterConfig CFG = SegmentFilterConfig.DEFAULT;
 

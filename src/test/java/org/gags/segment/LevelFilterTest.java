@@ -10,8 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The whole level, streamed from random logits, against a plain full-image transcription of every step. */
+@Tag("unit")
 class LevelFilterTest {
   record Candidate(int prompt, float[] logits, float iou) {}
 

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** LangSplat's mask NMS: hand cases for each rule and fallback, and the fast version equal to the reference twin. */
+@Tag("unit")
 class MaskNmsTest {
   static final SegmentFilterConfig CFG = SegmentFilterConfig.DEFAULT;
   static final int W = 30;

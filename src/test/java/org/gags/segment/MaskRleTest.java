@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The row-major, LEB128 run-length format: hand cases, round trips, bad input. */
+@Tag("unit")
 class MaskRleTest {
   @Test
   void countsAreRowMajorAndStartWithZeros() {

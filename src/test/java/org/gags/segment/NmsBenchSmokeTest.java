@@ -8,8 +8,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.gags.cli.GagsCommand;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** {@code gags bench nms} runs on a small set, and its fast and reference results agree. */
+@Tag("unit")
 class NmsBenchSmokeTest {
   @Test
   void benchRunsAndChecksTheReference() {

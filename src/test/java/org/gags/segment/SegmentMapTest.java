@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Masks painted in kept order onto -1; later masks overwrite. */
+@Tag("unit")
 class SegmentMapTest {
   @Test
   void laterMasksOverwriteAndEmptyStaysMinusOne() {

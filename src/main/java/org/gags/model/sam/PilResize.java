@@ -1,6 +1,6 @@
 package org.gags.model.sam;
 
-import org.gags.io.RgbImage;
+import org.gags.scene.RgbImage;
 
 /**
  * Pillow's bilinear resize of an 8-bit RGB image ({@code Image.resize(size, BILINEAR)}), which SAM's

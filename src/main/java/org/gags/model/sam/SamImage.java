@@ -1,6 +1,6 @@
 package org.gags.model.sam;
 
-import org.gags.io.RgbImage;
+import org.gags.scene.RgbImage;
 
 /**
  * SAM's image preprocessing (METHOD 2.4): resize so the longest side is 1024 (the other side

@@ -2,7 +2,7 @@ package org.gags.model.sam;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gags.io.RgbImage;
+import org.gags.scene.RgbImage;
 import org.gags.segment.CandidateFilter;
 import org.gags.segment.LevelFilter;
 import org.gags.segment.LevelResult;

@@ -1,32 +1,31 @@
 package org.gags.spark.pipeline;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.util.LongAccumulator;
 import org.gags.config.ConfigKeys;
-import org.gags.io.RgbImage;
+import org.gags.scene.RgbImage;
 import org.gags.model.clip.ClipSession;
 import org.gags.model.clip.ClipSpec;
 import org.gags.model.clip.SegmentCrops;
-import org.gags.spark.ModelFiles;
 import org.gags.store.TableDef;
 import org.gags.store.Tables;
+import org.gags.store.rows.EmbeddingRow;
+import org.gags.store.rows.SegmentRow;
+import org.gags.store.rows.ViewRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * embed (executors, METHOD 2.5): per kept segment, the masked, square-padded crop through CLIP's
- * image tower, L2-normalised. Crops of a view are batched ({@code embed.batch_size}); each task
- * opens one {@link ClipSession} on the executor's shared model and closes it when done.
+ * image tower, L2-normalised. A view's crops are batched ({@code embed.batch_size}) in (level,
+ * segment_id) order; each task opens one {@link ClipSession} on the executor's shared model and
+ * closes it when done. Segments made by another SAM spec than the run's are refused.
  */
-public final class EmbedStage implements Stage {
+public final class EmbedStage implements ViewStage<EmbedStage.Clip> {
   private static final Logger LOG = LoggerFactory.getLogger(EmbedStage.class);
 
   @Override
@@ -40,110 +39,104 @@ public final class EmbedStage implements Stage {
   }
 
   @Override
-  public List<TableDef> outputs() {
-    return List.of(Tables.EMBEDDINGS);
+  public List<TableDef> inputs() {
+    return List.of(Tables.VIEWS, Tables.SEGMENTS);
   }
 
   @Override
-  public List<String> hashInputs(RunContext ctx) {
-    String id = ModelSpecs.clipId(ctx.config(), SceneTables.fsSettings(ctx));
-    return List.of("model=" + (id == null ? "unset" : id));
+  public TableDef output() {
+    return Tables.EMBEDDINGS;
   }
 
   @Override
-  public void checkReady(RunContext ctx) {
-    ModelSpecs.clip(ctx.config());
+  public List<String> orderBy() {
+    return List.of("view_index", "level", "segment_id");
   }
 
   @Override
-  public void run(RunContext ctx, SceneRef scene, String hash) {
-    ClipSpec spec = ModelSpecs.clip(ctx.config());
-    String modelId = ModelSpecs.clipId(ctx.config(), SceneTables.fsSettings(ctx));
-    requireSegmentsOfThisSam(ctx, scene);
-    HashMap<String, String> fs = SceneTables.fsSettings(ctx);
-    int batch = ctx.config().getInt("embed.batch_size");
-    Dataset<Row> views = ctx.store().read(ctx.spark(), Tables.VIEWS, scene.id()).select("view_index", "image_uri");
-    Dataset<Row> segments = ctx.store().read(ctx.spark(), Tables.SEGMENTS, scene.id())
-        .select("view_index", "level", "segment_id", "width", "height", "x0", "y0", "x1", "y1", "mask");
-    int count = (int) views.count();
-    int tasks = Tasks.count(count, ctx.config().getInt("segment.views_per_task"));
-    Dataset<Row> work = segments.join(views, "view_index")
-        .repartitionByRange(tasks, org.apache.spark.sql.functions.col("view_index"))
-        .sortWithinPartitions("view_index", "level", "segment_id");
-    Timings timings = Timings.register(ctx, scene, name());
-    try (StageProgress progress = StageProgress.start(ctx, scene, name(), count)) {
-      LongAccumulator done = progress.views();
-      JavaRDD<Row> rows = work.javaRDD().mapPartitions((Iterator<Row> it) -> embed(it, spec, batch, fs, done, timings));
-      Commits.write(ctx, this, Tables.EMBEDDINGS, scene, hash,
-          ctx.spark().createDataFrame(rows, Tables.EMBEDDINGS.schema()), List.of("view_index", "level", "segment_id"),
-          "embedding", modelId);
-    }
-    timings.log(LOG, scene, name());
+  public String viewsPerTaskKey() {
+    return "segment.views_per_task";
   }
 
-  /** Embeddings are never computed for segments of another SAM spec than the run's. */
-  static void requireSegmentsOfThisSam(RunContext ctx, SceneRef scene) {
-    org.gags.store.CommitMarker marker = ctx.store().marker(Tables.SEGMENTS, scene.id());
-    String made = marker == null ? null : marker.config().get("model.id");
-    String wanted = ModelSpecs.samId(ctx.config(), SceneTables.fsSettings(ctx));
-    if (made == null || !made.equals(wanted)) {
-      throw new IllegalStateException("segments of scene " + scene.id() + ": expected segments made by " + wanted
-          + " (this run's SAM), found " + (made == null ? "no committed segments" : "segments made by " + made)
-          + "; run the segment stage first");
+  @Override
+  public List<StageModel<?>> models() {
+    return List.of(ModelSpecs.CLIP);
+  }
+
+  @Override
+  public String modelColumn() {
+    return "embedding";
+  }
+
+  @Override
+  public ViewTask<Clip> prepare(RunContext ctx, SceneTables.SceneInfo scene) {
+    ModelStages.requireUpstreamModel(ctx, scene.ref(), Tables.SEGMENTS, ModelSpecs.SAM.id(ctx.config(), scene.fs()));
+    return new Embed(ModelSpecs.CLIP.spec(ctx.config()), ctx.config().getInt("embed.batch_size"), scene.fs(),
+        Timings.register(ctx, scene.ref(), name()));
+  }
+
+  /** A task's CLIP session and the crop batcher on it; closing it closes the session. */
+  record Clip(ClipSession session, SegmentCrops crops) implements AutoCloseable {
+    @Override
+    public void close() {
+      session.close();
     }
   }
 
-  private static Iterator<Row> embed(Iterator<Row> in, ClipSpec spec, int batch, Map<String, String> fs,
-      LongAccumulator done, Timings timings) {
-    List<Row> out = new ArrayList<>();
-    if (!in.hasNext()) {
-      return out.iterator();
+  /** CLIP on each view's segment crops, in batches that never span two views. */
+  record Embed(ClipSpec spec, int batch, HashMap<String, String> fs, Timings timings) implements ViewTask<Clip> {
+    /** The order the crops are batched in (as the rows sort: level names, then segment id). */
+    private static final Comparator<SegmentRow> ORDER =
+        Comparator.comparing(SegmentRow::level).thenComparingInt(SegmentRow::segmentId);
+
+    @Override
+    public Clip open() {
+      ClipSession session = new ClipSession(ModelSpecs.CLIP.staged(spec, fs));
+      return new Clip(session, new SegmentCrops(session, batch));
     }
-    ClipSpec local = spec.withFiles(ModelFiles.local(spec.image(), fs).toString(),
-        spec.text().isEmpty() ? "" : ModelFiles.local(spec.text(), fs).toString());
-    try (ClipSession session = new ClipSession(local)) {
-      SegmentCrops crops = new SegmentCrops(session, batch);
-      int currentView = -1;
-      RgbImage image = null;
-      List<Object[]> keys = new ArrayList<>();
-      while (in.hasNext()) {
-        Row r = in.next();
-        int view = r.getInt(0);
-        if (view != currentView) {
-          flush(crops, keys, out, timings);
-          if (currentView >= 0) {
-            done.add(1);
-          }
-          currentView = view;
-          long t0 = System.nanoTime();
-          image = SegmentStage.readImage(r.getString(10), r.getInt(3), r.getInt(4), fs);
-          timings.read.add(System.nanoTime() - t0);
-        }
-        long t0 = System.nanoTime();
-        crops.add(image, r.getInt(5), r.getInt(6), r.getInt(7), r.getInt(8), (byte[]) r.get(9));
-        timings.preprocess.add(System.nanoTime() - t0);
-        keys.add(new Object[] {view, r.getString(1), r.getInt(2)});
-        if (crops.size() == batch) {
-          flush(crops, keys, out, timings);
+
+    @Override
+    public void view(Clip clip, ViewInput in, Consumer<Row> out) {
+      List<SegmentRow> segments = new ArrayList<>(in.all(Tables.SEGMENTS).stream().map(SegmentRow::from).toList());
+      if (segments.isEmpty()) {
+        return;
+      }
+      segments.sort(ORDER);
+      ViewRow v = ViewRow.from(in.one(Tables.VIEWS));
+      SegmentRow first = segments.get(0);
+      long t0 = System.nanoTime();
+      RgbImage image = SegmentStage.readImage(v.imageUri(), first.width(), first.height(), fs);
+      timings.read.add(System.nanoTime() - t0);
+      List<SegmentRow> pending = new ArrayList<>();
+      for (SegmentRow s : segments) {
+        long t1 = System.nanoTime();
+        clip.crops().add(image, s.x0(), s.y0(), s.x1(), s.y1(), s.mask());
+        timings.preprocess.add(System.nanoTime() - t1);
+        pending.add(s);
+        if (clip.crops().size() == batch) {
+          flush(clip.crops(), pending, out);
         }
       }
-      flush(crops, keys, out, timings);
-      done.add(1);
+      flush(clip.crops(), pending, out);
     }
-    return out.iterator();
-  }
 
-  private static void flush(SegmentCrops crops, List<Object[]> keys, List<Row> out, Timings timings) {
-    if (crops.size() == 0) {
-      return;
+    private void flush(SegmentCrops crops, List<SegmentRow> pending, Consumer<Row> out) {
+      if (crops.size() == 0) {
+        return;
+      }
+      long t0 = System.nanoTime();
+      float[][] e = crops.embed();
+      timings.clip.add(System.nanoTime() - t0);
+      for (int i = 0; i < e.length; i++) {
+        SegmentRow s = pending.get(i);
+        out.accept(new EmbeddingRow(s.viewIndex(), s.level(), s.segmentId(), e[i]).toRow());
+      }
+      pending.clear();
     }
-    long t0 = System.nanoTime();
-    float[][] e = crops.embed();
-    timings.clip.add(System.nanoTime() - t0);
-    for (int i = 0; i < e.length; i++) {
-      Object[] k = keys.get(i);
-      out.add(RowFactory.create(k[0], k[1], k[2], e[i]));
+
+    @Override
+    public void finished(SceneRef scene) {
+      timings.log(LOG, scene, ConfigKeys.EMBED);
     }
-    keys.clear();
   }
 }

@@ -9,36 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.gags.config.ConfigKeys;
 import org.gags.store.CommitMarker;
 import org.gags.store.TableDef;
+import org.gags.store.TableStore;
 import org.gags.store.Tables;
+import org.gags.store.rows.FailureRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the stages over the scenes. Per scene, stages run in order; a stage whose tables are
- * committed under its current config hash is skipped (resumable sweeps) unless forced. A scene
- * that fails is recorded (log and {@code failures} table) and the other scenes go on.
+ * committed under its current config hash is skipped (resumable sweeps) unless forced. Scenes go
+ * through in batches of {@code run.concurrent_scenes}: each stage runs once per batch, as one
+ * Spark job per step over all its scenes, so the fixed cost of a job (planning, closure cleaning,
+ * broadcasting the Hadoop configuration, the commit's read-back) is paid once per batch rather
+ * than once per scene. A scene that fails leaves its batch alone, is recorded (log and {@code
+ * failures} table), and the other scenes go on. Before any
+ * work the run's resolved config and manifest are written under {@code _gags/runs/<run id>/}.
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
-
-  /** Every stage, in dependency order. */
-  public static List<Stage> allStages() {
-    return List.of(new ScanStage(), new DepthStage(), new MinDepthStage(), new PromptsStage(), new SegmentStage(),
-        new EmbedStage());
-  }
-
-  /** The stages that need no model: scan, depth, min-depth, prompts. */
-  public static List<String> geometryStageNames() {
-    return List.of(ConfigKeys.SCAN, ConfigKeys.DEPTH, ConfigKeys.MIN_DEPTH, ConfigKeys.PROMPTS);
-  }
-
-  public static List<String> stageNames() {
-    return allStages().stream().map(Stage::name).toList();
-  }
 
   private final RunContext ctx;
   private final List<Stage> stages;
@@ -46,10 +36,10 @@ public final class Pipeline {
 
   public Pipeline(RunContext ctx) {
     this.ctx = ctx;
-    this.stages = allStages();
+    this.stages = Stages.all();
     Map<String, List<String>> extra = new LinkedHashMap<>();
     for (Stage s : stages) {
-      extra.put(s.name(), s.hashInputs(ctx));
+      extra.put(s.name(), ModelStages.hashInputs(s, ctx));
     }
     this.hashes = StageHashes.compute(stages, ctx.config(), extra);
   }
@@ -64,23 +54,22 @@ public final class Pipeline {
    * @param force recompute the requested stages even when complete
    */
   public RunReport run(List<SceneRef> scenes, Set<String> requested, boolean force) {
-    for (String r : requested) {
-      if (!stageNames().contains(r)) {
-        throw new IllegalArgumentException("--stages: unknown stage " + r + " (stages: " + String.join(", ", stageNames()) + ")");
-      }
-    }
+    Stages.parse(requested);
     checkReady(requested);
+    writeRunRecord(scenes, requested, force);
     ctx.store().clearTemporary();
-    List<RunReport.SceneResult> results = new ArrayList<>();
+    int perBatch = ctx.config().getInt("run.concurrent_scenes");
+    Map<String, RunReport.SceneResult> byScene = new LinkedHashMap<>();
+    for (int from = 0; from < scenes.size(); from += perBatch) {
+      List<SceneRef> batch = scenes.subList(from, Math.min(scenes.size(), from + perBatch));
+      runBatch(batch, requested, force, from, scenes.size()).forEach(r -> byScene.put(r.scene().id(), r));
+    }
+    List<RunReport.SceneResult> results = scenes.stream().map(s -> byScene.get(s.id())).toList();
     List<Row> failures = new ArrayList<>();
-    int done = 0;
-    for (SceneRef scene : scenes) {
-      done++;
-      RunReport.SceneResult r = runScene(scene, requested, force, done, scenes.size());
-      results.add(r);
+    for (RunReport.SceneResult r : results) {
       if (r.failed()) {
-        failures.add(RowFactory.create(scene.id(), scene.folder(), r.failedStage(), r.error().split(":", 2)[0],
-            r.error(), Timestamp.from(Instant.now())));
+        failures.add(new FailureRow(r.scene().id(), r.scene().folder(), r.failedStage(), r.error().split(":", 2)[0],
+            r.error(), Timestamp.from(Instant.now())).toRow());
       }
     }
     if (!failures.isEmpty()) {
@@ -92,75 +81,149 @@ public final class Pipeline {
     return new RunReport(ctx.runId(), results);
   }
 
+  /** One scene's progress through a batch. */
+  private static final class SceneState {
+    final SceneRef scene;
+    final int nth;
+    final Set<String> toRun;
+    final List<String> computed = new ArrayList<>();
+    final List<String> skipped = new ArrayList<>();
+    final Map<String, Double> seconds = new LinkedHashMap<>();
+    String failedStage;
+    String error;
+
+    SceneState(SceneRef scene, int nth, Set<String> toRun) {
+      this.scene = scene;
+      this.nth = nth;
+      this.toRun = toRun;
+    }
+
+    RunReport.SceneResult result() {
+      return new RunReport.SceneResult(scene, computed, skipped, failedStage, error, seconds);
+    }
+  }
+
+  /**
+   * The scenes of one batch through every stage, in order: each stage runs once for all the
+   * batch's scenes that need it (one Spark job per step), and a scene that fails leaves the batch.
+   * If a stage fails as a whole (not one scene), its scenes are retried one by one, so the scene at
+   * fault fails alone.
+   */
+  private List<RunReport.SceneResult> runBatch(List<SceneRef> batch, Set<String> requested, boolean force, int offset,
+      int total) {
+    List<SceneState> states = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      states.add(new SceneState(batch.get(i), offset + i + 1, plan(batch.get(i), requested, force)));
+    }
+    for (Stage stage : stages) {
+      List<SceneState> todo = new ArrayList<>();
+      for (SceneState st : states) {
+        if (st.failedStage != null) {
+          continue;
+        }
+        if (st.toRun.contains(stage.name())) {
+          todo.add(st);
+        } else if (requested.contains(stage.name())) {
+          st.skipped.add(stage.name());
+          LOG.info("[{}/{}] {} {}: up to date (config {}), skipped", st.nth, total, st.scene.id(), stage.name(),
+              hashes.get(stage.name()).substring(0, 12));
+        }
+      }
+      if (!todo.isEmpty()) {
+        runStage(stage, todo, total);
+      }
+    }
+    return states.stream().map(SceneState::result).toList();
+  }
+
+  private void runStage(Stage stage, List<SceneState> todo, int total) {
+    String names = ViewFrame.label(todo.stream().map(t -> t.scene.id()).toList());
+    String range = todo.get(0).nth + (todo.size() > 1 ? "-" + todo.get(todo.size() - 1).nth : "");
+    LOG.info("[{}/{}] {} {}: started", range, total, names, stage.name());
+    long t0 = System.nanoTime();
+    Map<String, SceneFailure> failures = new LinkedHashMap<>();
+    try {
+      for (SceneFailure f : runOnce(stage, todo.stream().map(t -> t.scene).toList())) {
+        failures.put(f.sceneId(), f);
+      }
+    } catch (Exception | LinkageError | AssertionError e) {
+      if (todo.size() == 1) {
+        failures.put(todo.get(0).scene.id(), SceneFailure.of(todo.get(0).scene.id(), e));
+      } else {
+        LOG.warn("[{}/{}] {} {}: the batch failed as a whole ({}); running its scenes one by one", range, total, names,
+            stage.name(), SceneFailure.of("", e).error());
+        for (SceneState st : todo) {
+          try {
+            runOnce(stage, List.of(st.scene)).forEach(f -> failures.put(f.sceneId(), f));
+          } catch (Exception | LinkageError | AssertionError one) {
+            failures.put(st.scene.id(), SceneFailure.of(st.scene.id(), one));
+          }
+        }
+      }
+    }
+    double s = (System.nanoTime() - t0) / 1e9;
+    for (SceneState st : todo) {
+      SceneFailure f = failures.get(st.scene.id());
+      if (f == null) {
+        st.computed.add(stage.name());
+        st.seconds.put(stage.name(), s);
+        continue;
+      }
+      st.failedStage = stage.name();
+      st.error = f.error();
+      if (f.badInput()) {
+        LOG.error("[{}/{}] {} {}: FAILED: {}", st.nth, total, st.scene.id(), stage.name(), f.error());
+      } else {
+        LOG.error("[{}/{}] {} {}: FAILED: {}\n{}", st.nth, total, st.scene.id(), stage.name(), f.error(), f.trace());
+      }
+    }
+    LOG.info("[{}/{}] {} {}: done in {} s{}", range, total, names, stage.name(), String.format("%.1f", s),
+        failures.isEmpty() ? "" : " (" + failures.size() + " failed)");
+  }
+
+  private List<SceneFailure> runOnce(Stage stage, List<SceneRef> scenes) throws Exception {
+    ctx.spark().sparkContext().setJobGroup("gags/" + stage.name() + "/" + scenes.get(0).id(),
+        stage.name() + " of " + ViewFrame.label(scenes.stream().map(SceneRef::id).toList()), false);
+    try {
+      return stage.run(ctx, scenes, hashes.get(stage.name()));
+    } finally {
+      ctx.spark().sparkContext().clearJobGroup();
+    }
+  }
+
   /**
    * Requested stages and everything upstream of them must be runnable with this config.
    *
    * @throws org.gags.config.ConfigException naming the missing setting
    */
   public void checkReady(Set<String> requested) {
-    Set<String> needed = new LinkedHashSet<>(requested);
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (Stage s : stages) {
-        if (needed.contains(s.name()) && !needed.containsAll(s.upstream())) {
-          needed.addAll(s.upstream());
-          changed = true;
-        }
-      }
-    }
-    for (Stage s : stages) {
-      if (needed.contains(s.name())) {
-        s.checkReady(ctx);
-      }
+    for (Stage s : Stages.closure(requested)) {
+      ModelStages.checkReady(s, ctx);
     }
   }
 
-  private RunReport.SceneResult runScene(SceneRef scene, Set<String> requested, boolean force, int nth, int total) {
-    Set<String> toRun = plan(scene, requested, force);
-    List<String> computed = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    Map<String, Double> seconds = new LinkedHashMap<>();
-    for (Stage stage : stages) {
-      if (!toRun.contains(stage.name())) {
-        if (requested.contains(stage.name())) {
-          skipped.add(stage.name());
-          LOG.info("[{}/{}] {} {}: up to date (config {}), skipped", nth, total, scene.id(), stage.name(),
-              hashes.get(stage.name()).substring(0, 12));
-        }
-        continue;
-      }
-      long t0 = System.nanoTime();
-      LOG.info("[{}/{}] {} {}: started", nth, total, scene.id(), stage.name());
-      ctx.spark().sparkContext().setJobGroup("gags/" + scene.id() + "/" + stage.name(),
-          stage.name() + " of scene " + scene.id() + " (" + nth + "/" + total + ")", false);
-      try {
-        stage.run(ctx, scene, hashes.get(stage.name()));
-      } catch (Exception | LinkageError | AssertionError e) {
-        Throwable badInput = badInput(e);
-        String error = (badInput != null ? badInput.getClass().getSimpleName() + ": " + badInput.getMessage()
-            : e.getClass().getSimpleName() + ": " + rootMessage(e)).lines().findFirst().orElse("");
-        if (isBadInput(e)) {
-          LOG.error("[{}/{}] {} {}: FAILED: {}", nth, total, scene.id(), stage.name(), error);
-        } else {
-          LOG.error("[{}/{}] {} {}: FAILED: {}", nth, total, scene.id(), stage.name(), error, e);
-        }
-        return new RunReport.SceneResult(scene, computed, skipped, stage.name(), error, seconds);
-      } finally {
-        ctx.spark().sparkContext().clearJobGroup();
-      }
-      computed.add(stage.name());
-      double s = (System.nanoTime() - t0) / 1e9;
-      seconds.put(stage.name(), s);
-      LOG.info("[{}/{}] {} {}: done in {} s", nth, total, scene.id(), stage.name(), String.format("%.1f", s));
-    }
-    return new RunReport.SceneResult(scene, computed, skipped, null, null, seconds);
+  /** {@code _gags/runs/<run id>/config.properties} and {@code manifest.json}: how this run's outputs were made. */
+  private void writeRunRecord(List<SceneRef> scenes, Set<String> requested, boolean force) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("gags_version", ctx.gagsVersion());
+    m.put("run_id", ctx.runId());
+    m.put("started_at", Instant.now().toString());
+    m.put("config_hash", ctx.config().hash());
+    m.put("stage_hashes", hashes);
+    m.putAll(ctx.origin());
+    m.put("stages", List.copyOf(requested));
+    m.put("force", force);
+    m.put("spark_master", ctx.spark().sparkContext().master());
+    m.put("scenes", scenes);
+    String dir = "_gags/runs/" + ctx.runId();
+    ctx.store().writeText(dir + "/config.properties",
+        "# resolved configuration of run " + ctx.runId() + "\n" + ctx.config().toProperties());
+    ctx.store().writeText(dir + "/manifest.json", TableStore.toJson(m) + "\n");
   }
 
   /** The requested stages (all when forced, else those not complete) plus incomplete upstream ones. */
   private Set<String> plan(SceneRef scene, Set<String> requested, boolean force) {
-    Map<String, Stage> byName = new LinkedHashMap<>();
-    stages.forEach(s -> byName.put(s.name(), s));
+    Map<String, Stage> byName = Stages.byNameMap();
     Set<String> run = new LinkedHashSet<>();
     for (Stage s : stages) {
       boolean upstreamRuns = s.upstream().stream().anyMatch(run::contains);
@@ -197,33 +260,5 @@ public final class Pipeline {
       }
     }
     return true;
-  }
-
-  /** Bad input already says what is wrong in its message; a stack trace would only bury it. */
-  private static boolean isBadInput(Throwable e) {
-    return badInput(e) != null;
-  }
-
-  /** The bad-input error in a cause chain (also when a Spark job wraps it), or null. */
-  private static Throwable badInput(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof org.gags.scene.SceneFormatException) {
-        return t;
-      }
-    }
-    return null;
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t
-        && (t.getMessage() == null || t instanceof org.apache.spark.SparkException)) {
-      t = t.getCause();
-    }
-    String m = t.getMessage();
-    if (t != e && t.getClass() != e.getClass()) {
-      m = t.getClass().getSimpleName() + ": " + m;
-    }
-    return m == null ? t.getClass().getName() : m;
   }
 }

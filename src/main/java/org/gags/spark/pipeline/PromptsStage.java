@@ -1,14 +1,8 @@
 package org.gags.spark.pipeline;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.util.LongAccumulator;
 import org.gags.config.ConfigKeys;
 import org.gags.config.ResolvedConfig;
 import org.gags.prompt.PromptConfig;
@@ -18,13 +12,16 @@ import org.gags.prompt.Prompts;
 import org.gags.prompt.SparseMinDepth;
 import org.gags.store.TableDef;
 import org.gags.store.Tables;
+import org.gags.store.rows.DepthRow;
+import org.gags.store.rows.MinDepthRow;
+import org.gags.store.rows.PromptsRow;
 
 /**
  * prompts (executors, METHOD 2.2-2.3): per view, the depth map and the sparse min-depth map give
  * each 8×8 patch its number of points and the cells they fall in; or the uniform grid. Seeded per
  * (seed, scene, view), so a rerun gives the same table byte for byte.
  */
-public final class PromptsStage implements Stage {
+public final class PromptsStage implements ViewStage<Void> {
   @Override
   public String name() {
     return ConfigKeys.PROMPTS;
@@ -36,8 +33,13 @@ public final class PromptsStage implements Stage {
   }
 
   @Override
-  public List<TableDef> outputs() {
-    return List.of(Tables.PROMPTS);
+  public List<TableDef> inputs() {
+    return List.of(Tables.DEPTH, Tables.MIN_DEPTH);
+  }
+
+  @Override
+  public TableDef output() {
+    return Tables.PROMPTS;
   }
 
   /** The prompt settings of a run's configuration. */
@@ -56,41 +58,28 @@ public final class PromptsStage implements Stage {
   }
 
   @Override
-  public void run(RunContext ctx, SceneRef scene, String hash) {
-    java.util.HashMap<String, String> settings = new java.util.HashMap<>(ctx.config().values());
-    Dataset<Row> depth = ctx.store().read(ctx.spark(), Tables.DEPTH, scene.id()).select("view_index", "width", "height", "depth");
-    Dataset<Row> min = ctx.store().read(ctx.spark(), Tables.MIN_DEPTH, scene.id()).select("view_index", "pixels", "values");
-    int views = (int) depth.count();
-    int tasks = Tasks.count(views, ctx.config().getInt("depth.views_per_task"));
-    // Both sides hash-partitioned alike, so the join needs no further exchange: one shuffle each.
-    Column key = org.apache.spark.sql.functions.col("view_index");
-    depth = depth.repartition(tasks, key);
-    min = min.repartition(tasks, key);
-    String sceneId = scene.id();
-    try (StageProgress progress = StageProgress.start(ctx, scene, name(), views)) {
-      LongAccumulator done = progress.views();
-      JavaRDD<Row> rows = depth.join(min, "view_index").javaRDD()
-          .mapPartitions((Iterator<Row> it) -> sample(it, promptConfig(ResolvedConfig.of(settings)), sceneId, done));
-      Commits.write(ctx, this, Tables.PROMPTS, scene, hash, ctx.spark().createDataFrame(rows, Tables.PROMPTS.schema()));
-    }
+  public ViewTask<Void> prepare(RunContext ctx, SceneTables.SceneInfo scene) {
+    return new Sample(promptConfig(ctx.config()), scene.id());
   }
 
-  private static Iterator<Row> sample(Iterator<Row> in, PromptConfig cfg, String sceneId, LongAccumulator done) {
-    List<Row> out = new ArrayList<>();
-    while (in.hasNext()) {
-      Row r = in.next();
-      int view = r.getInt(0);
-      int w = r.getInt(1);
-      int h = r.getInt(2);
-      float[] depth = FloatBytes.decode((byte[]) r.get(3));
-      float[] dense = new SparseMinDepth(w, h, FloatBytes.decodeInts((byte[]) r.get(4)), FloatBytes.decode((byte[]) r.get(5)))
-          .dense();
-      long seed = PromptSeeds.forView(cfg.seed(), sceneId, view);
-      Prompts p = PromptSampler.sample(depth, dense, w, h, cfg, seed);
-      out.add(RowFactory.create(view, w, h, cfg.mode().configName(), cfg.density().configName(), seed, p.count(),
-          p.x(), p.y(), p.patchPoints(), p.patchSide()));
-      done.add(1);
+  /** Places one view's prompts from its depth and sparse min-depth maps. */
+  record Sample(PromptConfig cfg, String sceneId) implements ViewTask<Void> {
+    @Override
+    public Void open() {
+      return null;
     }
-    return out.iterator();
+
+    @Override
+    public void view(Void none, ViewInput in, Consumer<Row> out) {
+      DepthRow d = DepthRow.from(in.one(Tables.DEPTH));
+      MinDepthRow m = MinDepthRow.from(in.one(Tables.MIN_DEPTH));
+      int w = d.width();
+      int h = d.height();
+      float[] dense = new SparseMinDepth(w, h, m.pixelIndices(), m.minima()).dense();
+      long seed = PromptSeeds.forView(cfg.seed(), sceneId, d.viewIndex());
+      Prompts p = PromptSampler.sample(d.depthMap(), dense, w, h, cfg, seed);
+      out.accept(new PromptsRow(d.viewIndex(), w, h, cfg.mode().configName(), cfg.density().configName(), seed,
+          p.count(), p.x(), p.y(), p.patchPoints(), p.patchSide()).toRow());
+    }
   }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.gags.config.ConfigKeys;
 import org.gags.scene.Camera;
 import org.gags.scene.PlyReader;
@@ -16,6 +15,8 @@ import org.gags.scene.View;
 import org.gags.spark.SceneStaging;
 import org.gags.store.TableDef;
 import org.gags.store.Tables;
+import org.gags.store.rows.SceneRow;
+import org.gags.store.rows.ViewRow;
 
 /**
  * scan (driver): reads a scene's folder, COLMAP cameras and PLY header, checks them, and writes
@@ -37,26 +38,48 @@ public final class ScanStage implements Stage {
     return List.of(Tables.SCENES, Tables.VIEWS);
   }
 
+  /** Reads each scene on the driver (one failing alone), then writes all of their rows in one job per table. */
   @Override
-  public void run(RunContext ctx, SceneRef ref, String hash) {
+  public List<SceneFailure> run(RunContext ctx, List<SceneRef> refs, String hash) {
+    List<SceneFailure> failed = new ArrayList<>();
+    List<Row> scenes = new ArrayList<>();
+    List<Row> views = new ArrayList<>();
+    List<String> ok = new ArrayList<>();
+    for (SceneRef ref : refs) {
+      try {
+        List<Row> v = new ArrayList<>();
+        Row sceneRow = scan(ctx, ref, v);
+        scenes.add(ViewFrame.withScene(sceneRow, ref.id()));
+        v.forEach(r -> views.add(ViewFrame.withScene(r, ref.id())));
+        ok.add(ref.id());
+      } catch (Exception | LinkageError | AssertionError e) {
+        failed.add(SceneFailure.of(ref.id(), e));
+      }
+    }
+    if (!ok.isEmpty()) {
+      Commits.writeScenes(ctx, this, hash, Tables.SCENES, scenes, ok);
+      Commits.writeScenes(ctx, this, hash, Tables.VIEWS, views, ok);
+    }
+    return failed;
+  }
+
+  /** One scene's {@code scenes} row; its {@code views} rows go to {@code views}. */
+  private static Row scan(RunContext ctx, SceneRef ref, List<Row> views) {
     String policyName = ctx.config().get("scene.principal_point");
     PrincipalPoint policy = policyName.equals("colmap") ? PrincipalPoint.COLMAP : PrincipalPoint.IMAGE_CENTRE;
     Path local = SceneStaging.local(ref.folder(), SceneStaging.fsSettings(ctx.spark().sparkContext().hadoopConfiguration()));
     Scene scene = SceneLoader.load(local, policy);
     PlyReader.Summary ply = PlyReader.summary(scene.plyFile());
     SceneUris uris = new SceneUris(ref.folder(), local);
-    Row sceneRow = RowFactory.create(uris.root(), uris.of(scene.plyFile()),
-        ply.gaussians(), ply.shDegree(), scene.views().size(), scene.labelFiles().size(), policyName);
-    List<Row> views = new ArrayList<>();
     for (View v : scene.views()) {
       Camera c = v.camera();
       String stem = v.name().replaceFirst("\\.[^.]+$", "");
       Path label = scene.labelFiles().get(stem);
-      views.add(RowFactory.create(v.index(), v.name(), uris.of(Path.of(URI.create(v.imageUri()))), c.width(), c.height(),
-          c.fx(), c.fy(), c.cx(), c.cy(), boxed(c.rotation()), boxed(c.translation()), label == null ? null : uris.of(label)));
+      views.add(new ViewRow(v.index(), v.name(), uris.of(Path.of(URI.create(v.imageUri()))), c.width(), c.height(),
+          c.fx(), c.fy(), c.cx(), c.cy(), c.rotation(), c.translation(), label == null ? null : uris.of(label)).toRow());
     }
-    Commits.write(ctx, this, Tables.SCENES, ref, hash, Commits.frame(ctx, Tables.SCENES, List.of(sceneRow)));
-    Commits.write(ctx, this, Tables.VIEWS, ref, hash, Commits.frame(ctx, Tables.VIEWS, views));
+    return new SceneRow(uris.root(), uris.of(scene.plyFile()), ply.gaussians(), ply.shDegree(),
+        scene.views().size(), scene.labelFiles().size(), policyName).toRow();
   }
 
   /** URIs of a scene's files as the user gave the scene: the remote URI for staged scenes. */
@@ -75,13 +98,5 @@ public final class ScanStage implements Stage {
     private static String trimSlash(String s) {
       return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
-  }
-
-  private static Double[] boxed(double[] a) {
-    Double[] b = new Double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      b[i] = a[i];
-    }
-    return b;
   }
 }

@@ -1,25 +1,23 @@
 package org.gags.spark.pipeline;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.util.LongAccumulator;
 import org.gags.config.ConfigKeys;
-import org.gags.config.ResolvedConfig;
-import org.gags.io.RgbImage;
+import org.gags.scene.RgbImage;
 import org.gags.model.sam.SamSession;
 import org.gags.model.sam.SamSpec;
 import org.gags.model.sam.ViewSegmenter;
 import org.gags.scene.SceneFormatException;
+import org.gags.segment.SegmentFilterConfig;
 import org.gags.spark.ModelFiles;
 import org.gags.store.TableDef;
 import org.gags.store.Tables;
+import org.gags.store.rows.PromptsRow;
+import org.gags.store.rows.SegmentRow;
+import org.gags.store.rows.ViewRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * small regions, box NMS, LangSplat's mask NMS). Each task opens one {@link SamSession} on the
  * executor's shared models and closes it when its views are done.
  */
-public final class SegmentStage implements Stage {
+public final class SegmentStage implements ViewStage<SegmentStage.Sam> {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentStage.class);
 
   @Override
@@ -43,77 +41,78 @@ public final class SegmentStage implements Stage {
   }
 
   @Override
-  public List<TableDef> outputs() {
-    return List.of(Tables.SEGMENTS);
+  public List<TableDef> inputs() {
+    return List.of(Tables.VIEWS, Tables.PROMPTS);
   }
 
   @Override
-  public List<String> hashInputs(RunContext ctx) {
-    String id = ModelSpecs.samId(ctx.config(), SceneTables.fsSettings(ctx));
-    return List.of("model=" + (id == null ? "unset" : id));
+  public TableDef output() {
+    return Tables.SEGMENTS;
   }
 
   @Override
-  public void checkReady(RunContext ctx) {
-    ModelSpecs.sam(ctx.config());
+  public List<String> orderBy() {
+    return List.of("view_index", "level", "segment_id");
   }
 
   @Override
-  public void run(RunContext ctx, SceneRef scene, String hash) {
-    SamSpec spec = ModelSpecs.sam(ctx.config());
-    String modelId = ModelSpecs.samId(ctx.config(), SceneTables.fsSettings(ctx));
-    HashMap<String, String> fs = SceneTables.fsSettings(ctx);
-    HashMap<String, String> settings = new HashMap<>(ctx.config().values());
-    Dataset<Row> views = ctx.store().read(ctx.spark(), Tables.VIEWS, scene.id()).select("view_index", "image_uri", "width", "height");
-    Dataset<Row> prompts = ctx.store().read(ctx.spark(), Tables.PROMPTS, scene.id()).select("view_index", "x", "y");
-    int count = (int) views.count();
-    int tasks = Tasks.count(count, ctx.config().getInt("segment.views_per_task"));
-    Dataset<Row> work = views.join(prompts, "view_index")
-        .repartitionByRange(tasks, org.apache.spark.sql.functions.col("view_index"));
-    Timings timings = Timings.register(ctx, scene, name());
-    try (StageProgress progress = StageProgress.start(ctx, scene, name(), count)) {
-      LongAccumulator done = progress.views();
-      JavaRDD<Row> rows = work.javaRDD().mapPartitions((Iterator<Row> it) ->
-          segment(it, spec, ViewSegmenterConfig.of(ResolvedConfig.of(settings)),
-              ResolvedConfig.of(settings).getInt("segment.decoder_batch"), fs, done, timings));
-      Commits.write(ctx, this, Tables.SEGMENTS, scene, hash, ctx.spark().createDataFrame(rows, Tables.SEGMENTS.schema()),
-          List.of("view_index", "level", "segment_id"), "mask", modelId);
+  public String viewsPerTaskKey() {
+    return "segment.views_per_task";
+  }
+
+  @Override
+  public List<StageModel<?>> models() {
+    return List.of(ModelSpecs.SAM);
+  }
+
+  @Override
+  public String modelColumn() {
+    return "mask";
+  }
+
+  @Override
+  public ViewTask<Sam> prepare(RunContext ctx, SceneTables.SceneInfo scene) {
+    return new Segment(ModelSpecs.SAM.spec(ctx.config()), ViewSegmenterConfig.of(ctx.config()),
+        ctx.config().getInt("segment.decoder_batch"), scene.fs(), Timings.register(ctx, scene.ref(), name()));
+  }
+
+  /** SAM on each view's prompts, with one session per task. */
+  record Segment(SamSpec spec, SegmentFilterConfig cfg, int batch, HashMap<String, String> fs, Timings timings)
+      implements ViewTask<Sam> {
+    @Override
+    public Sam open() {
+      SamSession session = new SamSession(ModelSpecs.SAM.staged(spec, fs));
+      return new Sam(session, new ViewSegmenter(session, cfg, batch));
     }
-    timings.log(LOG, scene, name());
-  }
 
-  private static Iterator<Row> segment(Iterator<Row> in, SamSpec spec, org.gags.segment.SegmentFilterConfig cfg,
-      int batch, Map<String, String> fs, LongAccumulator done, Timings timings) throws Exception {
-    List<Row> out = new ArrayList<>();
-    if (!in.hasNext()) {
-      return out.iterator();
-    }
-    SamSpec local = spec.withFiles(ModelFiles.local(spec.encoder(), fs).toString(),
-        ModelFiles.local(spec.decoder(), fs).toString());
-    try (SamSession session = new SamSession(local)) {
-      ViewSegmenter segmenter = new ViewSegmenter(session, cfg, batch);
-      while (in.hasNext()) {
-        Row r = in.next();
-        int view = r.getInt(0);
-        String uri = r.getString(1);
-        int w = r.getInt(2);
-        int h = r.getInt(3);
-        long t0 = System.nanoTime();
-        RgbImage image = readImage(uri, w, h, fs);
-        timings.read.add(System.nanoTime() - t0);
-        float[] xs = floats(r.getList(4));
-        float[] ys = floats(r.getList(5));
-        ViewSegmenter.Result result = segmenter.segment(image, xs, ys);
-        timings.add(result.timings());
-        timings.add(result.funnel());
-        for (ViewSegmenter.Kept k : result.kept()) {
-          out.add(RowFactory.create(view, k.level(), k.segmentId(), k.promptIndex(), w, h, k.x0(), k.y0(), k.x1(), k.y1(),
-              k.area(), k.predictedIou(), k.stability(), k.rle()));
-        }
-        done.add(1);
+    @Override
+    public void view(Sam sam, ViewInput in, Consumer<Row> out) {
+      ViewRow v = ViewRow.from(in.one(Tables.VIEWS));
+      PromptsRow p = PromptsRow.from(in.one(Tables.PROMPTS));
+      long t0 = System.nanoTime();
+      RgbImage image = readImage(v.imageUri(), v.width(), v.height(), fs);
+      timings.read.add(System.nanoTime() - t0);
+      ViewSegmenter.Result result = sam.segmenter().segment(image, p.x(), p.y());
+      timings.add(result.timings());
+      timings.add(result.funnel());
+      for (ViewSegmenter.Kept k : result.kept()) {
+        out.accept(new SegmentRow(v.viewIndex(), k.level(), k.segmentId(), k.promptIndex(), v.width(), v.height(),
+            k.x0(), k.y0(), k.x1(), k.y1(), k.area(), k.predictedIou(), k.stability(), k.rle()).toRow());
       }
     }
-    return out.iterator();
+
+    @Override
+    public void finished(SceneRef scene) {
+      timings.log(LOG, scene, ConfigKeys.SEGMENT);
+    }
+  }
+
+  /** A task's SAM session and the segmenter on it; closing it closes the session. */
+  record Sam(SamSession session, ViewSegmenter segmenter) implements AutoCloseable {
+    @Override
+    public void close() {
+      session.close();
+    }
   }
 
   /** Reads a view's image and checks it against the size scan recorded. */
@@ -132,13 +131,5 @@ public final class SegmentStage implements Stage {
           image.width() + "x" + image.height());
     }
     return image;
-  }
-
-  private static float[] floats(List<Float> list) {
-    float[] f = new float[list.size()];
-    for (int i = 0; i < f.length; i++) {
-      f[i] = list.get(i);
-    }
-    return f;
   }
 }

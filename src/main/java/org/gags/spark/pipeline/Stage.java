@@ -1,9 +1,16 @@
 package org.gags.spark.pipeline;
 
 import java.util.List;
+import org.gags.config.ConfigKey;
+import org.gags.config.ConfigKeys;
 import org.gags.store.TableDef;
 
-/** One pipeline stage: which stages it reads, which tables it writes, and how it makes them for one scene. */
+/**
+ * One pipeline stage: its name, the stages it reads, the tables it writes, the config keys and
+ * models that decide its output, and how it makes its tables for one scene. Most stages are
+ * {@link ViewStage}s, whose plumbing the {@link ViewFrame} owns; every stage is listed once in
+ * {@link Stages}.
+ */
 public interface Stage {
   String name();
 
@@ -11,20 +18,21 @@ public interface Stage {
 
   List<TableDef> outputs();
 
-  /**
-   * What else, beyond its config values and upstream hashes, decides this stage's output: for the
-   * model stages, the model spec id (which includes each model file's sha256).
-   */
-  default List<String> hashInputs(RunContext ctx) {
+  /** The config keys whose values join this stage's hash (declared in {@link ConfigKeys} with this stage). */
+  default List<String> configKeys() {
+    return ConfigKeys.ALL.stream().filter(k -> name().equals(k.stage())).map(ConfigKey::name).toList();
+  }
+
+  /** The models this stage runs; their spec ids join its hash and are recorded on its output. */
+  default List<StageModel<?>> models() {
     return List.of();
   }
 
   /**
-   * Fails with a clear message, before any scene starts, when the run's configuration cannot
-   * drive this stage (a model stage without model paths).
+   * Makes and commits this stage's tables for each of {@code scenes} (a batch processed together,
+   * in one Spark job per step where the stage allows), marked with {@code configHash}.
+   *
+   * @return the scenes that failed, with why; every other scene of the batch is committed
    */
-  default void checkReady(RunContext ctx) {}
-
-  /** Makes and commits this stage's tables for {@code scene}, marked with {@code configHash}. */
-  void run(RunContext ctx, SceneRef scene, String configHash) throws Exception;
+  List<SceneFailure> run(RunContext ctx, List<SceneRef> scenes, String configHash) throws Exception;
 }

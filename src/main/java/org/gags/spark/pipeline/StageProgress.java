@@ -25,15 +25,15 @@ final class StageProgress implements AutoCloseable {
   }
 
   /** Starts reporting; {@link #views()} is what executors add to. */
-  static StageProgress start(RunContext ctx, SceneRef scene, String what, long total) {
-    LongAccumulator acc = ctx.spark().sparkContext().longAccumulator(scene.id() + " " + what + " views done");
+  static StageProgress start(RunContext ctx, String scenes, String what, long total) {
+    LongAccumulator acc = ctx.spark().sparkContext().longAccumulator(scenes + " " + what + " views done");
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "gags-progress");
       t.setDaemon(true);
       return t;
     });
     long t0 = System.nanoTime();
-    timer.scheduleAtFixedRate(() -> LOG.info("{} {}: {}/{} views, {} s", scene.id(), what, acc.value(), total,
+    timer.scheduleAtFixedRate(() -> LOG.info("{} {}: {}/{} views, {} s", scenes, what, acc.value(), total,
         (System.nanoTime() - t0) / 1_000_000_000L), PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
     return new StageProgress(acc, timer);
   }

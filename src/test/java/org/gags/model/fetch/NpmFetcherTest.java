@@ -21,12 +21,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The npm fetch against a real HTTP server on 127.0.0.1 serving a real gzipped tarball: verified
  * files land in the cache once; a wrong integrity, a wrong file hash, a missing entry or an HTTP
  * error are refused with what was expected and found, and nothing is placed.
  */
+@Tag("unit")
 class NpmFetcherTest {
   @TempDir Path dir;
   HttpServer server;

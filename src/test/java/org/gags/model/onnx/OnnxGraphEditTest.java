@@ -19,8 +19,10 @@ import org.gags.model.ModelDevice;
 import org.gags.model.OnnxModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Graph edits on the protobuf wire give models ONNX Runtime loads, with the outputs and shapes asked for. */
+@Tag("model")
 class OnnxGraphEditTest {
   @TempDir Path dir;
 

@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Models built on the protobuf wire load and run in DJL's ONNX Runtime engine and compute what they say. */
+@Tag("model")
 class OnnxModelBuilderTest {
   static {
     System.setProperty("ai.djl.offline", "true");

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The composed separable upsampling equals SAM's literal two-stage postprocessing. */
+@Tag("unit")
 class MaskUpsamplerTest {
   @Test
   void fastUpsamplingEqualsTheTwoStageReference() {

@@ -6,14 +6,16 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import org.gags.io.RgbImage;
+import org.gags.scene.RgbImage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Our resize gives Pillow's bytes exactly: up- and downscaling (with its antialiasing), one axis
  * only. The fixture {@code pil_resize.txt} was written by {@code pil_resize.py} with Debian's
  * Pillow 9.4.
  */
+@Tag("unit")
 class PilResizeTest {
   static RgbImage image(int w, int h) {
     byte[] rgb = new byte[3 * w * h];

@@ -3,10 +3,12 @@ package org.gags.model.sam;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.gags.io.RgbImage;
+import org.gags.scene.RgbImage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** SAM's preprocessing: the resized shape, normalisation, padding and the prompt frame. */
+@Tag("unit")
 class SamImageTest {
   @Test
   void longestSideBecomes1024AndTheOtherIsRoundedHalfUp() {

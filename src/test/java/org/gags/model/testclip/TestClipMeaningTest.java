@@ -15,6 +15,7 @@ import org.gags.synth.SynthConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The test CLIP model means something on the sample scene. Ground-truth masks of every entity in
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * across views than to any other entity's, all 16 queries find their own entity, and the parts of
  * each object separate at 98% or better (the tables are printed).
  */
+@Tag("model")
 class TestClipMeaningTest {
   static final int MIN_PIXELS = 50;
 

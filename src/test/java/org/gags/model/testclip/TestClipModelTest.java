@@ -16,11 +16,13 @@ import org.gags.model.onnx.OnnxGraphEdit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The generated test CLIP model: byte-identical on every generation, OpenCLIP's signatures, and
  * ONNX Runtime's outputs equal to the plain-Java twins of both towers.
  */
+@Tag("model")
 class TestClipModelTest {
   @TempDir static Path dir;
   static TestClipModel.Files files;
@@ -36,7 +38,7 @@ class TestClipModelTest {
   }
 
   @Test
-  void generatingTwiceGivesTheSameBytesQuickly() throws Exception {
+  void generatingTwiceGivesTheSameBytes() throws Exception {
     TestClipModel.Files again = TestClipModel.write(dir.resolve("b"));
     for (String f : List.of(TestClipModel.IMAGE_FILE, TestClipModel.TEXT_FILE, TestClipModel.CARD_FILE)) {
       assertArrayEquals(Files.readAllBytes(files.dir().resolve(f)), Files.readAllBytes(again.dir().resolve(f)), f);
@@ -44,7 +46,6 @@ class TestClipModelTest {
     assertArrayEquals(Files.readAllBytes(files.image()), model.imageOnnx());
     System.out.printf("test CLIP model: generated and written in %d ms; image.onnx %d bytes, text.onnx %d bytes%n",
         generationMillis, Files.size(files.image()), Files.size(files.text()));
-    assertTrue(generationMillis < 10_000, "generation took " + generationMillis + " ms");
   }
 
   @Test

@@ -27,38 +27,32 @@ import org.gags.scene.Scene;
 import org.gags.scene.SceneLoader;
 import org.gags.scene.View;
 import org.gags.spark.ExecutorClouds;
-import org.gags.spark.SparkSessions;
 import org.gags.store.TableStore;
+import org.gags.store.FloatBytes;
 import org.gags.store.Tables;
 import org.gags.synth.SampleScene;
 import org.gags.synth.SynthConfig;
-import org.junit.jupiter.api.AfterAll;
+import org.gags.testing.SparkTestBase;
 import org.gags.testing.TestFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The pipeline on a real Spark local[2]. */
-class PipelineSparkTest {
+class PipelineSparkTest extends SparkTestBase {
   @TempDir static Path dir;
-  static SparkSession spark;
   static Path sceneA;
   static Path sceneB;
-  static final Set<String> ALL = Set.copyOf(Pipeline.geometryStageNames());
+  static final Set<String> ALL = Set.copyOf(Stages.withoutModels());
 
   @BeforeAll
   static void start() throws IOException {
-    spark = SparkSessions.getOrCreate("PipelineSparkTest", "local[2]", Map.of("spark.ui.enabled", "false"));
+    startSpark("PipelineSparkTest", Map.of());
     SynthConfig small = SynthConfig.DEFAULT.withViews(8).withSize(200, 150);
     sceneA = dir.resolve("scenes/tabletop-a");
     sceneB = dir.resolve("scenes/tabletop-b");
     SampleScene.write(sceneA, small);
     SampleScene.write(sceneB, small.withSeed(5));
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   static RunContext context(Path out, List<String> sets) {
@@ -145,6 +139,36 @@ class PipelineSparkTest {
     assertEquals("broken", f.getString(f.fieldIndex("scene_id")));
     assertEquals("scan", f.getString(f.fieldIndex("stage")));
     assertTrue(!Files.exists(out.resolve("views/scene_id=broken")), "nothing is committed for the failed stage");
+  }
+
+  @Test
+  void aSceneThatFailsInsideABatchJobFailsAloneAndTheOthersWriteWhatTheyWriteAlone() throws IOException {
+    Path late = dir.resolve("scenes/late");
+    TestFiles.copyTree(sceneB, late);
+    List<SceneRef> batch = List.of(new SceneRef("a", sceneA.toString()), new SceneRef("late", late.toString()),
+        new SceneRef("b", sceneB.toString()));
+    Path together = dir.resolve("out-batch");
+    RunContext ctx = context(together, List.of("run.concurrent_scenes=4"));
+    assertTrue(new Pipeline(ctx).run(batch, Set.of("scan"), false).failures().isEmpty());
+    // Scanned, then its PLY goes: the depth job's tasks for "late" fail on an executor, the others' do not.
+    Files.delete(late.resolve("point_cloud/iteration_30000/point_cloud.ply"));
+    RunReport report = new Pipeline(ctx).run(batch, ALL, false);
+    assertEquals(List.of("late"), report.failures().stream().map(f -> f.scene().id()).toList(), report.toString());
+    assertEquals("depth", report.failures().get(0).failedStage());
+    assertTrue(report.failures().get(0).error().contains("point_cloud.ply"), report.failures().get(0).error());
+    assertTrue(!Files.exists(together.resolve("depth/scene_id=late")), "the failed scene's rows are not committed");
+
+    for (String id : List.of("a", "b")) {
+      Path alone = dir.resolve("out-alone-" + id);
+      SceneRef ref = batch.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+      assertTrue(new Pipeline(context(alone, List.of("run.concurrent_scenes=1"))).run(List.of(ref), ALL, false)
+          .failures().isEmpty());
+      for (String table : List.of("scenes", "views", "depth", "gaussian_min_depth", "min_depth", "prompts")) {
+        assertArrayEquals(Files.readAllBytes(parquetFile(alone.resolve(table + "/scene_id=" + id))),
+            Files.readAllBytes(parquetFile(together.resolve(table + "/scene_id=" + id))),
+            table + " of " + id + ": the batch wrote other bytes than the scene alone");
+      }
+    }
   }
 
   @Test

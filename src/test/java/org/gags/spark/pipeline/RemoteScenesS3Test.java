@@ -15,7 +15,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.gags.config.ResolvedConfig;
 import org.gags.spark.SceneStaging;
-import org.gags.spark.SparkSessions;
 import org.gags.store.TableStore;
 import org.gags.store.Tables;
 import org.gags.synth.SampleScene;
@@ -24,6 +23,7 @@ import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.gags.testing.SparkTestBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,11 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Scenes read from, and tables written to, s3a:// on a real S3 protocol server (s3proxy, in this
  * JVM, on 127.0.0.1 with an ephemeral port and an in-memory store): the same prompts as a local run.
  */
-class RemoteScenesS3Test {
+class RemoteScenesS3Test extends SparkTestBase {
   @TempDir static Path dir;
   static S3Proxy proxy;
   static BlobStoreContext store;
-  static SparkSession spark;
 
   @BeforeAll
   static void start() throws Exception {
@@ -52,8 +51,7 @@ class RemoteScenesS3Test {
     }
     store.getBlobStore().createContainerInLocation(null, "bucket");
     String endpoint = "http://127.0.0.1:" + proxy.getPort();
-    spark = SparkSessions.getOrCreate("RemoteScenesS3Test", "local[2]", Map.of(
-        "spark.ui.enabled", "false",
+    startSpark("RemoteScenesS3Test", Map.of(
         "spark.hadoop.fs.s3a.endpoint", endpoint,
         "spark.hadoop.fs.s3a.path.style.access", "true",
         "spark.hadoop.fs.s3a.connection.ssl.enabled", "false",
@@ -66,7 +64,6 @@ class RemoteScenesS3Test {
 
   @AfterAll
   static void stop() throws Exception {
-    spark.stop();
     proxy.stop();
     store.close();
   }
@@ -84,13 +81,13 @@ class RemoteScenesS3Test {
 
     RunContext s3ctx = new RunContext(spark, new TableStore("s3a://bucket/out", spark.sparkContext().hadoopConfiguration()),
         ResolvedConfig.defaults(), "s3", "test");
-    RunReport r = new Pipeline(s3ctx).run(remote, Set.copyOf(Pipeline.geometryStageNames()), false);
+    RunReport r = new Pipeline(s3ctx).run(remote, Set.copyOf(Stages.withoutModels()), false);
     assertTrue(r.failures().isEmpty(), String.valueOf(r.failures()));
     assertTrue(s3.exists(new org.apache.hadoop.fs.Path("s3a://bucket/out/prompts/scene_id=tabletop/_gags_commit.json")));
 
     RunContext diskCtx = new RunContext(spark, new TableStore(dir.resolve("out").toString(),
         spark.sparkContext().hadoopConfiguration()), ResolvedConfig.defaults(), "disk", "test");
-    new Pipeline(diskCtx).run(List.of(new SceneRef("tabletop", local.toString())), Set.copyOf(Pipeline.geometryStageNames()), false);
+    new Pipeline(diskCtx).run(List.of(new SceneRef("tabletop", local.toString())), Set.copyOf(Stages.withoutModels()), false);
 
     List<Row> fromS3 = s3ctx.store().read(spark, Tables.PROMPTS, "tabletop").orderBy("view_index").collectAsList();
     List<Row> fromDisk = diskCtx.store().read(spark, Tables.PROMPTS, "tabletop").orderBy("view_index").collectAsList();

@@ -1,4 +1,4 @@
-package org.gags.io;
+package org.gags.scene;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.gags.scene.SceneFormatException;
 
 /**
  * An 8-bit RGB photo as the models see it: interleaved bytes, row-major, {@code rgb[3 * (y * width + x) + c]}.

@@ -1,31 +1,31 @@
-package org.gags.spark.pipeline;
+package org.gags.store;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** float32 and int32 little-endian byte arrays, the encoding of the binary map columns. */
-final class FloatBytes {
+public final class FloatBytes {
   private FloatBytes() {}
 
-  static byte[] encode(float[] values) {
+  public static byte[] encode(float[] values) {
     ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
     b.asFloatBuffer().put(values);
     return b.array();
   }
 
-  static byte[] encodeInts(int[] values) {
+  public static byte[] encodeInts(int[] values) {
     ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
     b.asIntBuffer().put(values);
     return b.array();
   }
 
-  static int[] decodeInts(byte[] bytes) {
+  public static int[] decodeInts(byte[] bytes) {
     int[] out = new int[bytes.length / 4];
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(out);
     return out;
   }
 
-  static float[] decode(byte[] bytes) {
+  public static float[] decode(byte[] bytes) {
     float[] out = new float[bytes.length / 4];
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
     return out;

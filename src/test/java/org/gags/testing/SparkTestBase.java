@@ -1,0 +1,36 @@
+package org.gags.testing;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.gags.spark.SparkSessions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * The Spark tier's base: one embedded {@code local[2]} session per test class, started by the
+ * class's own {@code @BeforeAll} through {@link #startSpark} (so a class can add settings, such as
+ * an S3 endpoint it starts first), stopped after the class.
+ */
+@Tag("spark")
+public abstract class SparkTestBase {
+  protected static SparkSession spark;
+
+  /** Starts the class's session: {@code local[2]}, no UI, plus {@code settings}. */
+  protected static SparkSession startSpark(String name, Map<String, String> settings) {
+    Map<String, String> all = new HashMap<>(settings);
+    all.putIfAbsent("spark.ui.enabled", "false");
+    spark = SparkSessions.getOrCreate(name, "local[2]", all);
+    return spark;
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    if (spark != null) {
+      spark.stop();
+      spark = null;
+      SparkSession.clearActiveSession();
+      SparkSession.clearDefaultSession();
+    }
+  }
+}
