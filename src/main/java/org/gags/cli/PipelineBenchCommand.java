@@ -15,6 +15,7 @@ import org.gags.spark.pipeline.RunContext;
 import org.gags.spark.pipeline.RunReport;
 import org.gags.spark.pipeline.SceneInputs;
 import org.gags.spark.pipeline.SceneRef;
+import org.gags.spark.pipeline.Stages;
 import org.gags.store.TableStore;
 import org.gags.synth.OrbitScene;
 import org.gags.util.Version;
@@ -88,8 +89,8 @@ final class PipelineBenchCommand implements Callable<Integer> {
         RunContext ctx = new RunContext(spark, new TableStore(out, spark.sparkContext().hadoopConfiguration()),
             ResolvedConfig.defaults(), "bench", Version.current());
         Pipeline pipeline = new Pipeline(ctx);
-        check(pipeline.run(refs, Set.of("scan"), true));
-        for (String stage : List.of("depth", "min-depth", "prompts")) {
+        check(pipeline.run(refs, Set.of(Stages.all().get(0).name()), true));
+        for (String stage : Stages.withoutModels().stream().filter(n -> !Stages.byName(n).upstream().isEmpty()).toList()) {
           System.gc();
           HeapPeaks.reset();
           RunReport r = check(pipeline.run(refs, Set.of(stage), true));

@@ -95,10 +95,14 @@ final class ScenesBenchCommand implements Callable<Integer> {
       pass(spark, refs, selected, sets, concurrent.get(concurrent.size() - 1), "warmup");
       Map<Integer, List<RunReport>> reports = new LinkedHashMap<>();
       Map<Integer, List<Double>> seconds = new LinkedHashMap<>();
+      Map<Integer, Long> peaks = new LinkedHashMap<>();
       for (int r = 0; r < repeat; r++) {
         for (int c : concurrent) {
+          System.gc();
+          HeapPeaks.reset();
           long t0 = System.nanoTime();
           RunReport report = pass(spark, refs, selected, sets, c, "c" + c + "-" + r);
+          peaks.merge(c, HeapPeaks.peakBytes(), Math::max);
           seconds.computeIfAbsent(c, k -> new ArrayList<>()).add((System.nanoTime() - t0) / 1e9);
           reports.computeIfAbsent(c, k -> new ArrayList<>()).add(report);
         }
@@ -122,7 +126,7 @@ final class ScenesBenchCommand implements Callable<Integer> {
         }
         System.out.printf("| %d | %s | %.1f | %.2f |%s %d |%n", c,
             String.join(", ", seconds.get(c).stream().map(x -> String.format("%.1f", x)).toList()), count * 60 / best,
-            base / best, perStage, HeapPeaks.peakBytes() >> 20);
+            base / best, perStage, peaks.get(c) >> 20);
       }
     } finally {
       spark.stop();
