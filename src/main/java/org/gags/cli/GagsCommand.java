@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ConfigCommand.class,
       TokenizeCommand.class,
       SegmentsCommand.class,
+      EvalMapsCommand.class,
       ModelsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
