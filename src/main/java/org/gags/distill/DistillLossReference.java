@@ -39,6 +39,18 @@ public final class DistillLossReference {
   public static Evaluation evaluate(
       DistillConfig cfg, DistillView view, double[] features, DecoderWeights featureDecoder,
       DecoderWeights granularityDecoder, int iteration) {
+    return evaluate(cfg, view, features, features, featureDecoder, granularityDecoder, iteration);
+  }
+
+  /**
+   * As {@link #evaluate(DistillConfig, DistillView, double[], DecoderWeights, DecoderWeights, int)},
+   * with the granularity decoder fed from {@code granularityFeatures}: the stopped gradient made
+   * explicit, so that differentiating with respect to {@code features} alone is the engine's
+   * gradient (F reaches w only through a detached copy).
+   */
+  public static Evaluation evaluate(
+      DistillConfig cfg, DistillView view, double[] features, double[] granularityFeatures,
+      DecoderWeights featureDecoder, DecoderWeights granularityDecoder, int iteration) {
     int d = cfg.featureDim();
     int c = cfg.clipDim();
     if (view.clipDim() != c) {
@@ -46,13 +58,15 @@ public final class DistillLossReference {
     }
     int n = view.pixels();
     double[] rendered = render(view.contributors(), features, d);
+    double[] granularityInput =
+        granularityFeatures == features ? rendered : render(view.contributors(), granularityFeatures, d);
     double[] w = new double[3 * n];
     double[] fixed = cfg.target().fixedWeights();
     double[] pixelLoss = new double[n];
     double entropy = 0;
     for (int p = 0; p < n; p++) {
       double[] x = slice(rendered, p * d, d);
-      double[] wp = fixed != null ? fixed.clone() : granularity(granularityDecoder, x);
+      double[] wp = fixed != null ? fixed.clone() : granularity(granularityDecoder, slice(granularityInput, p * d, d));
       System.arraycopy(wp, 0, w, 3 * p, 3);
       for (int l = 0; l < 3; l++) {
         entropy += -wp[l] * Math.log(wp[l] + ENTROPY_EPS);

@@ -191,18 +191,23 @@ public final class Trainer implements AutoCloseable {
 
   /** Gradients of the total of one view at the current parameters (no step): features, then decoders. */
   Gradients gradients(int view, int it) {
+    return gradients(view, it, EngineLoss.Result::total);
+  }
+
+  /** Gradients of one chosen loss array (a term or the total) of one view, no step. */
+  Gradients gradients(int view, int it, java.util.function.Function<EngineLoss.Result, NDArray> term) {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       zeroGradients();
       EngineLoss.Result result;
       try (GradientCollector collector = Engine.getEngine(ENGINE).newGradientCollector()) {
         result = forward(view, it);
-        backward(collector, result);
+        collector.backward(term.apply(result));
       }
-      double[] f = host(features.getGradient());
+      double[] f = features.hasGradient() ? host(features.getGradient()) : null;
       List<double[]> dec = new ArrayList<>();
       for (NDArray p : featureDecoder.parameters()) {
-        dec.add(host(p.getGradient()));
+        dec.add(p.hasGradient() ? host(p.getGradient()) : null);
       }
       List<double[]> gran = new ArrayList<>();
       for (NDArray p : granularityDecoder.parameters()) {
