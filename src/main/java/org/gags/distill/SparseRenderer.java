@@ -1,0 +1,73 @@
+package org.gags.distill;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import org.gags.render.Contributors;
+
+/**
+ * F = W·f in the engine, with autograd reaching f. Two ways, the same result:
+ * {@link #gather} pads every pixel's list to the longest one and sums {@code f.get(index) · w}
+ * (the gather's backward accumulates duplicate indices); {@link #coo} multiplies a sparse COO
+ * matrix (pixels × Gaussians) with f. Built from the contributor lists on a manager; the arrays
+ * belong to it.
+ */
+public interface SparseRenderer {
+
+  /** The rendered map, pixels × featureDim, from the per-Gaussian features (Gaussians × featureDim). */
+  NDArray render(NDArray features);
+
+  static SparseRenderer of(DistillConfig.SparseForward kind, NDManager manager, Contributors lists, int gaussians,
+      DataType dtype) {
+    return switch (kind) {
+      case GATHER -> gather(manager, lists, dtype);
+      case COO -> coo(manager, lists, gaussians, dtype);
+    };
+  }
+
+  /** Padded per-pixel gather: index and weight arrays of pixels × (longest list), zero weights as padding. */
+  static SparseRenderer gather(NDManager manager, Contributors lists, DataType dtype) {
+    int n = lists.width() * lists.height();
+    int[] start = lists.pixelStart();
+    int longest = 1;
+    for (int p = 0; p < n; p++) {
+      longest = Math.max(longest, start[p + 1] - start[p]);
+    }
+    long[] index = new long[n * longest];
+    float[] weight = new float[n * longest];
+    for (int p = 0; p < n; p++) {
+      for (int e = start[p]; e < start[p + 1]; e++) {
+        index[p * longest + e - start[p]] = lists.gaussians()[e];
+        weight[p * longest + e - start[p]] = lists.weights()[e];
+      }
+    }
+    NDArray idx = manager.create(index);
+    NDArray w = manager.create(weight, new Shape(n, longest, 1)).toType(dtype, false);
+    int width = longest;
+    return features -> {
+      long d = features.getShape().get(1);
+      return features.get(idx).reshape(n, width, d).mul(w).sum(new int[] {1});
+    };
+  }
+
+  /** Sparse COO matrix (pixels × Gaussians) times the features. */
+  static SparseRenderer coo(NDManager manager, Contributors lists, int gaussians, DataType dtype) {
+    int n = lists.width() * lists.height();
+    int entries = lists.entries();
+    long[] ij = new long[2 * entries];
+    for (int p = 0; p < n; p++) {
+      for (int e = lists.pixelStart()[p]; e < lists.pixelStart()[p + 1]; e++) {
+        ij[e] = p;
+        ij[entries + e] = lists.gaussians()[e];
+      }
+    }
+    NDArray indices = manager.create(ij, new Shape(2, entries));
+    NDArray values = manager.create(lists.weights()).toType(dtype, false);
+    NDArray matrix =
+        JniUtils.createSparseCoo((PtNDArray) indices, (PtNDArray) values, new Shape(n, gaussians));
+    return features -> matrix.matMul(features);
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * The training core of granularity-aware distillation (METHOD.md section 3), without Spark: with
+ * geometry frozen a view's rendered feature map is F = W·f for the view's fixed contributor lists,
+ * and this package trains the per-Gaussian 16-d features f and the two decoders on that.
+ * <ul>
+ *   <li>Engine-free, double precision, for clarity: {@link org.gags.distill.DistillConfig} (modes,
+ *       switches, the published preset), {@link org.gags.distill.TrainingResolution} (the reference's
+ *       {@code -r 2} size and nearest resize), {@link org.gags.distill.EpochViewSampler},
+ *       {@link org.gags.distill.RegionMap}, {@link org.gags.distill.DistillLossReference} (the whole
+ *       loss, the twin) and {@link org.gags.distill.TorchAdam}.
+ *   <li>DJL's PyTorch engine (named explicitly, ONNX Runtime is also present):
+ *       {@link org.gags.distill.Trainer} composes sample → forward → backward → torch-exact Adam per
+ *       iteration in one NDScope, and checkpoints everything a resume needs;
+ *       {@link org.gags.distill.SparseRenderer} renders W·f by COO matrix product (default, faster)
+ *       or padded gather.
+ * </ul>
+ * Inputs are per-view {@link org.gags.distill.DistillView}s at training resolution; the Spark stages
+ * that build them and run the trainer live elsewhere.
+ */
+package org.gags.distill;
