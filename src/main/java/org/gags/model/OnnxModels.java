@@ -30,6 +30,10 @@ public final class OnnxModels {
 
   static {
     System.setProperty("ai.djl.offline", "true");
+    // With DJL's PyTorch engine on the classpath (distillation), ONNX Runtime would load libtorch as its
+    // "alternative engine" for array work it does not do itself; SAM and CLIP need none of it, and an
+    // executor without libtorch (the shaded jar leaves the natives out) would fail to start them.
+    System.setProperty("ai.djl.onnx.disable_alternative", "true");
   }
 
   private OnnxModels() {}

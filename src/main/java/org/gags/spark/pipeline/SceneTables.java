@@ -39,12 +39,39 @@ public final class SceneTables {
     }
   }
 
-  /** The {@link SceneInfo} of each scene, from one read of their {@code scenes} rows. */
+  /** {@code scenes} rows read by this driver, by output root, scene and commit (a new scan commits anew). */
+  private static final Map<String, SceneRow> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The {@link SceneInfo} of each scene. Every stage of a batch needs them; their {@code scenes}
+   * rows are read in one Spark job the first time and then taken from this driver's memory for as
+   * long as the partition's commit marker is the same.
+   */
   static Map<String, SceneInfo> infos(RunContext ctx, List<SceneRef> scenes) {
     Map<String, SceneRow> rows = new HashMap<>();
-    List<String> ids = scenes.stream().map(SceneRef::id).toList();
-    for (Row r : ctx.store().readScenes(ctx.spark(), Tables.SCENES, ids).collectAsList()) {
-      rows.put(r.getString(r.fieldIndex(Tables.SCENES.partitionColumn())), SceneRow.from(r));
+    Map<String, String> keys = new HashMap<>();
+    List<String> missing = new java.util.ArrayList<>();
+    for (SceneRef s : scenes) {
+      org.gags.store.CommitMarker m = ctx.store().marker(Tables.SCENES, s.id());
+      String key = ctx.store().root() + "|" + s.id() + "|" + (m == null ? "" : m.runId() + "@" + m.committedAt());
+      keys.put(s.id(), key);
+      SceneRow known = m == null ? null : READ.get(key);
+      if (known != null) {
+        rows.put(s.id(), known);
+      } else {
+        missing.add(s.id());
+      }
+    }
+    if (!missing.isEmpty()) {
+      if (READ.size() > 10_000) {
+        READ.clear(); // a bound, not an eviction policy: a long driver re-reads at most once per stage
+      }
+      for (Row r : ctx.store().readScenes(ctx.spark(), Tables.SCENES, missing).collectAsList()) {
+        String id = r.getString(r.fieldIndex(Tables.SCENES.partitionColumn()));
+        SceneRow row = SceneRow.from(r);
+        rows.put(id, row);
+        READ.put(keys.get(id), row);
+      }
     }
     HashMap<String, String> fs = fsSettings(ctx);
     Map<String, SceneInfo> out = new LinkedHashMap<>();
