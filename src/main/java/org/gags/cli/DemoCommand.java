@@ -156,8 +156,8 @@ final class DemoCommand implements Callable<Integer> {
         spark.stop();
       }
     }
-    System.out.printf("done in %.1f s. Tables: %s (documented in docs/tables.md). Not built yet: distillation,"
-        + " evaluation.%n", secondsSince(t0), out.resolve("run"));
+    System.out.printf("done in %.1f s. Tables: %s (documented in docs/tables.md). Not built yet: the distill"
+        + " and eval stages.%n", secondsSince(t0), out.resolve("run"));
     return 0;
   }
 
