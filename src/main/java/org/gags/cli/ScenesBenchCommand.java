@@ -39,6 +39,8 @@ import picocli.CommandLine.Option;
           + "seconds per scene and stage, and the speed-up over the first value."
     })
 final class ScenesBenchCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--work", required = true, description = "Folder for the scenes and tables.")
   Path work;
 
@@ -73,7 +75,20 @@ final class ScenesBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LinkedHashSet<String> selected = new LinkedHashSet<>(Stages.parse(stages));
+    LinkedHashSet<String> selected;
+    try {
+      selected = new LinkedHashSet<>(Stages.parse(stages));
+      Preset.byId(preset);
+    } catch (IllegalArgumentException | org.gags.config.ConfigException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    require(count >= 1 && count <= 1000, "--count", "1..1000", count);
+    require(views >= 1, "--views", "at least 1", views);
+    require(width >= 16 && height >= 16, "--width/--height", "at least 16 pixels each", width + "x" + height);
+    require(repeat >= 1, "--repeat", "at least 1", repeat);
+    for (int c : concurrent) {
+      require(c >= 1 && c <= 1024, "--concurrent", "values in 1..1024 (run.concurrent_scenes)", c);
+    }
     Path scenes = work.resolve("scenes");
     for (int i = 1; i <= count; i++) {
       Path s = scenes.resolve(String.format("scene%03d", i));
@@ -134,6 +149,13 @@ final class ScenesBenchCommand implements Callable<Integer> {
       SparkSession.clearDefaultSession();
     }
     return 0;
+  }
+
+  private void require(boolean ok, String option, String expected, Object found) {
+    if (!ok) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          option + ": expected " + expected + ", found " + found);
+    }
   }
 
   private RunReport pass(SparkSession spark, List<SceneRef> refs, LinkedHashSet<String> selected, List<String> sets,

@@ -2,6 +2,7 @@ package org.gags.distill;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.gags.util.ConfigNames;
 
 /**
  * Everything that decides a distillation (METHOD.md section 3), validated on construction. {@link
@@ -217,12 +218,7 @@ public record DistillConfig(
     }
 
     public static Target of(String key) {
-      for (Target t : values()) {
-        if (t.key.equals(key)) {
-          return t;
-        }
-      }
-      throw new IllegalArgumentException("unknown target '" + key + "', expected one of gad, average, level-s, level-m, level-l");
+      return ConfigNames.of(Target.class, Target::key, "target", key);
     }
   }
 
@@ -242,12 +238,7 @@ public record DistillConfig(
     }
 
     public static Loss of(String key) {
-      for (Loss l : values()) {
-        if (l.key.equals(key)) {
-          return l;
-        }
-      }
-      throw new IllegalArgumentException("unknown loss '" + key + "', expected code-l1 or paper-weighted-l2");
+      return ConfigNames.of(Loss.class, Loss::key, "loss", key);
     }
   }
 
@@ -267,12 +258,7 @@ public record DistillConfig(
     }
 
     public static SparseForward of(String key) {
-      for (SparseForward f : values()) {
-        if (f.key.equals(key)) {
-          return f;
-        }
-      }
-      throw new IllegalArgumentException("unknown sparse forward '" + key + "', expected gather or coo");
+      return ConfigNames.of(SparseForward.class, SparseForward::key, "sparse forward", key);
     }
   }
 

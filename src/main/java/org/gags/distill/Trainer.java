@@ -127,13 +127,7 @@ public final class Trainer implements AutoCloseable {
     LossTerms terms;
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      zeroGradients();
-      EngineLoss.Result result;
-      try (GradientCollector collector = Engine.getEngine(ENGINE).newGradientCollector()) {
-        result = forward(view, it);
-        backward(collector, result);
-      }
-      terms = result.terms();
+      terms = backpropagate(view, it, EngineLoss.Result::total).terms();
       if (it < cfg.iterations()) {
         optimise();
       }
@@ -154,9 +148,17 @@ public final class Trainer implements AutoCloseable {
     return EngineLoss.forward(cfg, views.get(view), manager, dtype, features, featureDecoder, granularityDecoder, it);
   }
 
-  /** Step 3: gradients of the total. */
-  static void backward(GradientCollector collector, EngineLoss.Result result) {
-    collector.backward(result.total());
+  /**
+   * Steps 2 and 3 (inside the caller's scope): zeroed gradients, the loss graph of one view in a
+   * gradient collector, and the gradients of {@code term} of it (the total when training).
+   */
+  private EngineLoss.Result backpropagate(int view, int it, java.util.function.Function<EngineLoss.Result, NDArray> term) {
+    zeroGradients();
+    try (GradientCollector collector = Engine.getEngine(ENGINE).newGradientCollector()) {
+      EngineLoss.Result result = forward(view, it);
+      collector.backward(term.apply(result));
+      return result;
+    }
   }
 
   /**
@@ -198,12 +200,7 @@ public final class Trainer implements AutoCloseable {
   Gradients gradients(int view, int it, java.util.function.Function<EngineLoss.Result, NDArray> term) {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      zeroGradients();
-      EngineLoss.Result result;
-      try (GradientCollector collector = Engine.getEngine(ENGINE).newGradientCollector()) {
-        result = forward(view, it);
-        collector.backward(term.apply(result));
-      }
+      EngineLoss.Result result = backpropagate(view, it, term);
       double[] f = features.hasGradient() ? host(features.getGradient()) : null;
       List<double[]> dec = new ArrayList<>();
       for (NDArray p : featureDecoder.parameters()) {

@@ -82,12 +82,13 @@ class ArchitectureTest {
     assertEquals(List.of("org.apache.spark.sql.Row", "ai.djl.ndarray.NDList"), namesIn(code));
   }
 
+  /** The sources of a package folder; a missing or empty one fails, so a moved tree cannot pass unseen. */
   static List<Path> sources(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
+    org.junit.jupiter.api.Assertions.assertTrue(Files.isDirectory(dir), "expected sources under " + dir.toAbsolutePath());
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+      List<Path> files = s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+      org.junit.jupiter.api.Assertions.assertTrue(!files.isEmpty(), "expected .java files under " + dir);
+      return files;
     }
   }
 

@@ -51,11 +51,28 @@ class GagsCommandTest {
       assertEquals(0, sub.code(), cmd);
       assertTrue(sub.out().contains("Usage: gags " + cmd), sub.out());
     }
-    for (String bench : new String[] {"render", "ply", "pipeline", "nms", "segment"}) {
+    for (String bench : new String[] {"render", "ply", "pipeline", "nms", "segment", "scenes"}) {
       CliRunner.Run r = CliRunner.gags("bench", bench, "--help");
       assertEquals(0, r.code(), bench);
       assertTrue(r.out().contains("Usage: gags bench " + bench), r.out());
     }
+  }
+
+  @Test
+  void benchScenesRefusesBadArgumentsBeforeMakingAnything() {
+    Path work = dir.resolve("bench-scenes");
+    String[][] cases = {
+      {"--stages", "scan,distil", "--stages: unknown stage distil"},
+      {"--concurrent", "1,0", "--concurrent: expected values in 1..1024 (run.concurrent_scenes), found 0"},
+      {"--count", "0", "--count: expected 1..1000, found 0"},
+      {"--preset", "fast", "--preset: expected one of gags, gags-paper-text, langsplat-grid, sample-cpu, found fast"},
+    };
+    for (String[] c : cases) {
+      CliRunner.Run r = CliRunner.gags("bench", "scenes", "--work", work.toString(), c[0], c[1]);
+      assertEquals(2, r.code(), String.join(" ", c) + ": " + r.err());
+      assertTrue(r.err().contains(c[2]), r.err());
+    }
+    assertTrue(!Files.exists(work), "nothing made for bad arguments");
   }
 
   @Test

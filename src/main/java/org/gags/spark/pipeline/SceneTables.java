@@ -1,6 +1,5 @@
 package org.gags.spark.pipeline;
 
-import java.io.Serializable;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -8,18 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.gags.scene.Camera;
 import org.gags.spark.SceneStaging;
 import org.gags.store.Tables;
 import org.gags.store.rows.SceneRow;
-import org.gags.store.rows.ViewRow;
 
 /** Reads back what scan wrote, as plain values the executors can use. */
 public final class SceneTables {
   private SceneTables() {}
-
-  /** One view's camera by index. */
-  record ViewCamera(int index, Camera camera) implements Serializable {}
 
   /**
    * What a stage prepares its work from: the scene, its {@code scenes} row, its PLY (a local path,
@@ -90,10 +84,5 @@ public final class SceneTables {
   /** File-system settings for executors that open remote scene files. */
   static HashMap<String, String> fsSettings(RunContext ctx) {
     return new HashMap<>(SceneStaging.fsSettings(ctx.spark().sparkContext().hadoopConfiguration()));
-  }
-
-  static List<ViewCamera> cameras(RunContext ctx, SceneRef scene) {
-    return ctx.store().read(ctx.spark(), Tables.VIEWS, scene.id()).orderBy("view_index").collectAsList().stream()
-        .map(ViewRow::from).map(v -> new ViewCamera(v.viewIndex(), v.camera())).toList();
   }
 }
