@@ -29,14 +29,13 @@ final class EngineLoss {
   }
 
   static Result forward(
-      DistillConfig cfg, DistillView view, NDManager m, DataType dtype, NDArray features, EngineDecoder featureDecoder,
+      DistillConfig cfg, DeviceView view, NDManager m, DataType dtype, NDArray features, EngineDecoder featureDecoder,
       EngineDecoder granularityDecoder, int iteration) {
     int n = view.pixels();
-    NDArray rendered = SparseRenderer.of(cfg.forward(), m, view.contributors(), (int) features.getShape().get(0), dtype)
-        .render(features);
+    NDArray rendered = view.renderer.render(features);
     NDArray w = granularityWeights(cfg, m, dtype, rendered, granularityDecoder, n);
     NDArray decoded = featureDecoder.featureDecode(rendered);
-    NDArray pixelLoss = pixelLoss(cfg, view, m, dtype, decoded, w);
+    NDArray pixelLoss = pixelLoss(cfg, view, decoded, w);
     RegionMap regions = regions(view, w);
     NDArray distill = cfg.regionAware() ? regionMean(m, dtype, pixelLoss, regions) : pixelLoss.mean();
     NDArray entropy = w.add(DistillLossReference.ENTROPY_EPS).log().mul(w).neg().mean();
@@ -59,22 +58,11 @@ final class EngineLoss {
   }
 
   /** Per-pixel loss, zero (but present) at invalid pixels. */
-  static NDArray pixelLoss(DistillConfig cfg, DistillView view, NDManager m, DataType dtype, NDArray decoded, NDArray w) {
-    int n = view.pixels();
-    float[] valid = new float[n];
-    for (int p = 0; p < n; p++) {
-      valid[p] = view.valid(p) ? 1f : 0f;
-    }
-    NDArray validMask = m.create(valid, new Shape(n, 1)).toType(dtype, false);
+  static NDArray pixelLoss(DistillConfig cfg, DeviceView view, NDArray decoded, NDArray w) {
+    NDArray validMask = view.validMask;
     NDArray[] phi = new NDArray[3];
     for (int l = 0; l < 3; l++) {
-      long[] ids = new long[n];
-      for (int p = 0; p < n; p++) {
-        ids[p] = Math.max(view.segments()[l][p], 0);
-      }
-      NDArray table =
-          m.create(view.clip()[l], new Shape(view.segmentCount(l), view.clipDim())).toType(dtype, false);
-      phi[l] = table.get(m.create(ids));
+      phi[l] = view.tables[l].get(view.rows[l]);
     }
     if (cfg.loss() == DistillConfig.Loss.CODE_L1) {
       NDArray target = phi[0].mul(w.get(":, 0:1")).add(phi[1].mul(w.get(":, 1:2"))).add(phi[2].mul(w.get(":, 2:3")));
@@ -89,9 +77,9 @@ final class EngineLoss {
     return sum.mul(validMask).squeeze(1);
   }
 
-  static RegionMap regions(DistillView view, NDArray w) {
+  static RegionMap regions(DeviceView view, NDArray w) {
     double[] host = w.toType(DataType.FLOAT64, false).toDoubleArray();
-    return RegionMap.of(host, view.width(), view.height(), view.segments(), view.levelOffsets());
+    return RegionMap.of(host, view.width, view.height, view.segments, view.levelOffsets);
   }
 
   /** Σ_p ℓ_p / (n_r(p) · R) over pixels in a region: the mean over regions of the region means. */

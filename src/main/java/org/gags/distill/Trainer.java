@@ -31,7 +31,7 @@ public final class Trainer implements AutoCloseable {
   public static final String ENGINE = "PyTorch";
 
   private final DistillConfig cfg;
-  private final List<DistillView> views;
+  private final List<DeviceView> views;
   private final int gaussians;
   private final DataType dtype;
   private final NDManager manager;
@@ -62,22 +62,21 @@ public final class Trainer implements AutoCloseable {
       throw new IllegalArgumentException("features must hold " + gaussians + " × " + cfg.featureDim() + " values, found "
           + initialFeatures.length);
     }
-    for (DistillView v : views) {
-      if (v.clipDim() != cfg.clipDim()) {
-        throw new IllegalArgumentException(
-            "view " + v.name() + " has CLIP size " + v.clipDim() + ", the config " + cfg.clipDim());
-      }
-      for (int g : v.contributors().gaussians()) {
-        if (g < 0 || g >= gaussians) {
-          throw new IllegalArgumentException("view " + v.name() + " names Gaussian " + g + " of " + gaussians);
-        }
-      }
-    }
     this.cfg = cfg;
-    this.views = List.copyOf(views);
     this.gaussians = gaussians;
     this.dtype = dtype;
     this.manager = Engine.getEngine(ENGINE).newBaseManager();
+    List<DeviceView> uploaded = new ArrayList<>(views.size());
+    try {
+      for (DistillView v : views) { // read once: a lazy list may build each view from storage
+        check(cfg, v, gaussians);
+        uploaded.add(DeviceView.upload(cfg, manager, v, gaussians, dtype));
+      }
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+    this.views = List.copyOf(uploaded);
     this.features =
         manager.create(initialFeatures, new Shape(gaussians, cfg.featureDim())).toType(dtype, false);
     features.setRequiresGradient(true);
@@ -88,6 +87,23 @@ public final class Trainer implements AutoCloseable {
     this.granularityAdam =
         new EngineAdam(cfg.granularityAdam(), manager, granularityDecoder.parameters().toArray(new NDArray[0]));
     this.sampler = new EpochViewSampler(views.size(), cfg.seed());
+  }
+
+  private static void check(DistillConfig cfg, DistillView v, int gaussians) {
+    if (v.clipDim() != cfg.clipDim()) {
+      throw new IllegalArgumentException(
+          "view " + v.name() + " has CLIP size " + v.clipDim() + ", the config " + cfg.clipDim());
+    }
+    for (int g : v.contributors().gaussians()) {
+      if (g < 0 || g >= gaussians) {
+        throw new IllegalArgumentException("view " + v.name() + " names Gaussian " + g + " of " + gaussians);
+      }
+    }
+  }
+
+  /** Contributor entries held on the device, all views together. */
+  public long deviceEntries() {
+    return views.stream().mapToLong(v -> v.entries).sum();
   }
 
   public DistillConfig config() {

@@ -1,0 +1,74 @@
+package org.gags.distill;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * One view's training inputs uploaded once to the engine's device (CPU tensors, or CUDA memory with
+ * a CUDA libtorch): the sparse renderer W, the valid mask, each level's per-pixel segment rows and
+ * its CLIP table. Only the segment-id maps stay on the host (the regions are computed there, from w).
+ * The contributor lists are not kept in the JVM heap: {@link #upload} reads a {@link DistillView}
+ * and the caller lets it go.
+ */
+final class DeviceView {
+  final String name;
+  final int width;
+  final int height;
+  /** Host copies of the three segment-id maps (s, m, l), for the region map. */
+  final int[][] segments;
+  final int[] levelOffsets;
+  final SparseRenderer renderer;
+  /** pixels × 1, 1 where the pixel is covered at all three levels. */
+  final NDArray validMask;
+  /** Per level: the row of its CLIP table for each pixel (−1 read as row 0; invalid pixels are masked). */
+  final NDArray[] rows;
+  /** Per level: K_x × clipDim CLIP features. */
+  final NDArray[] tables;
+  /** Contributor entries (for sizing reports). */
+  final long entries;
+
+  private DeviceView(String name, int width, int height, int[][] segments, int[] levelOffsets, SparseRenderer renderer,
+      NDArray validMask, NDArray[] rows, NDArray[] tables, long entries) {
+    this.name = name;
+    this.width = width;
+    this.height = height;
+    this.segments = segments;
+    this.levelOffsets = levelOffsets;
+    this.renderer = renderer;
+    this.validMask = validMask;
+    this.rows = rows;
+    this.tables = tables;
+    this.entries = entries;
+  }
+
+  /** Uploads a view's arrays to arrays of {@code manager} (they live as long as it does). */
+  static DeviceView upload(DistillConfig cfg, NDManager manager, DistillView view, int gaussians, DataType dtype) {
+    int n = view.pixels();
+    float[] valid = new float[n];
+    for (int p = 0; p < n; p++) {
+      valid[p] = view.valid(p) ? 1f : 0f;
+    }
+    NDArray validMask = manager.create(valid, new Shape(n, 1)).toType(dtype, false);
+    NDArray[] rows = new NDArray[3];
+    NDArray[] tables = new NDArray[3];
+    for (int l = 0; l < 3; l++) {
+      long[] ids = new long[n];
+      for (int p = 0; p < n; p++) {
+        ids[p] = Math.max(view.segments()[l][p], 0);
+      }
+      rows[l] = manager.create(ids);
+      // a level without segments still needs one row for the (masked) gather
+      float[] table = view.segmentCount(l) == 0 ? new float[view.clipDim()] : view.clip()[l];
+      tables[l] = manager.create(table, new Shape(table.length / view.clipDim(), view.clipDim())).toType(dtype, false);
+    }
+    SparseRenderer renderer = SparseRenderer.of(cfg.forward(), manager, view.contributors(), gaussians, dtype);
+    return new DeviceView(view.name(), view.width(), view.height(), view.segments(), view.levelOffsets(), renderer,
+        validMask, rows, tables, view.contributors().entries());
+  }
+
+  int pixels() {
+    return width * height;
+  }
+}
