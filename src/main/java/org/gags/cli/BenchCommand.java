@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       NmsBenchCommand.class,
       SegmentBenchCommand.class,
       ScenesBenchCommand.class,
+      DistillQualityCommand.class,
+      ContributorsBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 final class BenchCommand implements Runnable {

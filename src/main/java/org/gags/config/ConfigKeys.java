@@ -12,6 +12,8 @@ public final class ConfigKeys {
   public static final String PROMPTS = "prompts";
   public static final String SEGMENT = "segment";
   public static final String EMBED = "embed";
+  public static final String CONTRIBUTORS = "contributors";
+  public static final String DISTILL = "distill";
 
   public static final List<ConfigKey> ALL = List.of(
       ConfigKey.of("scene.principal_point", "image-centre", SCAN,
@@ -109,6 +111,68 @@ public final class ConfigKeys {
           ConfigKey.intBetween(1, 65_536)),
       ConfigKey.of("embed.batch_size", "32", null, "Crops per CLIP image-tower call (changes no output).",
           ConfigKey.intBetween(1, 4096)),
+      ConfigKey.of("contributors.resolution_factor", "2", CONTRIBUTORS,
+          "Training resolution = round-half-even(original / factor) per side (the reference's -r 2); the contributor"
+              + " lists and the nearest-neighbour segment maps are made at that size.",
+          ConfigKey.intBetween(1, 64)),
+      ConfigKey.of("contributors.min_weight", "0", CONTRIBUTORS,
+          "Truncation: drop contributor entries whose weight alpha*T is below this (0 keeps every entry).",
+          ConfigKey.doubleBetween(0, 1)),
+      ConfigKey.of("contributors.top_k", "0", CONTRIBUTORS,
+          "Truncation: keep at most this many entries per pixel, the largest weights, in front-to-back order"
+              + " (0 keeps every entry).",
+          ConfigKey.intBetween(0, 1_000_000)),
+      ConfigKey.of("distill.iterations", "30000", DISTILL,
+          "Iterations of a training; the last takes no optimiser step (30,000 = 29,999 steps, as the reference).",
+          ConfigKey.intBetween(1, 10_000_000)),
+      ConfigKey.of("distill.late_start", "15001", DISTILL,
+          "First iteration (1-based) of the late loss weights: entropy 0.002 and consistency 0.1.",
+          ConfigKey.intBetween(1, 10_000_001)),
+      ConfigKey.of("distill.target", "gad", DISTILL,
+          "Per-pixel target: gad (granularity decoder's mix), average of the three levels, or one level (Tab. 4).",
+          ConfigKey.oneOf("gad", "average", "level-s", "level-m", "level-l")),
+      ConfigKey.of("distill.loss", "code-l1", DISTILL,
+          "code-l1: channel-mean L1 against the mixed target (the code); paper-weighted-l2: sum over levels of"
+              + " w_x ||dec(F) - phi_x||^2 (the paper's text).",
+          ConfigKey.oneOf("code-l1", "paper-weighted-l2")),
+      ConfigKey.of("distill.region_aware", "true", DISTILL, "Region-aware averaging of the distillation loss (Eq. 5).",
+          ConfigKey.oneOf("true", "false")),
+      ConfigKey.of("distill.entropy", "true", DISTILL, "The entropy term of the granularity weights (Eq. 4).",
+          ConfigKey.oneOf("true", "false")),
+      ConfigKey.of("distill.consistency", "true", DISTILL, "The feature-consistency term from late_start on (Eq. 6).",
+          ConfigKey.oneOf("true", "false")),
+      ConfigKey.of("distill.entropy_weight_early", "0.001", DISTILL, "Entropy weight before late_start.",
+          ConfigKey.doubleBetween(0, 1000)),
+      ConfigKey.of("distill.entropy_weight_late", "0.002", DISTILL, "Entropy weight from late_start.",
+          ConfigKey.doubleBetween(0, 1000)),
+      ConfigKey.of("distill.consistency_weight", "0.1", DISTILL, "Consistency weight from late_start.",
+          ConfigKey.doubleBetween(0, 1000)),
+      ConfigKey.of("distill.feature_lr", "0.001", DISTILL, "Adam learning rate of the per-Gaussian features.",
+          ConfigKey.doubleBetween(1e-12, 10)),
+      ConfigKey.of("distill.feature_eps", "1e-15", DISTILL, "Adam eps of the per-Gaussian features.",
+          ConfigKey.doubleBetween(0, 1)),
+      ConfigKey.of("distill.decoder_lr", "0.0001", DISTILL, "Adam learning rate of each decoder.",
+          ConfigKey.doubleBetween(1e-12, 10)),
+      ConfigKey.of("distill.decoder_eps", "1e-8", DISTILL, "Adam eps of each decoder.", ConfigKey.doubleBetween(0, 1)),
+      ConfigKey.of("distill.decoder_width", "256", DISTILL,
+          "Hidden width of the feature decoder (256 published; a narrower one for CPU runs).",
+          ConfigKey.intBetween(1, 4096)),
+      ConfigKey.of("distill.seed", "0", DISTILL, "Seed of the decoder initialisation and the view order.",
+          ConfigKey.longValue()),
+      ConfigKey.of("distill.sparse_forward", "coo", null,
+          "How the engine renders F = W f: coo (sparse matrix product, measured faster) or gather (changes no"
+              + " output beyond float rounding).",
+          ConfigKey.oneOf("coo", "gather")),
+      ConfigKey.of("distill.device", "cpu", null,
+          "Where training runs: cpu, or cuda (a CUDA libtorch on the classpath; each training task then asks for"
+              + " one whole GPU through stage-level scheduling). Changes no output beyond float rounding.",
+          ConfigKey.oneOf("cpu", "cuda")),
+      ConfigKey.of("distill.checkpoint_every", "1000", null,
+          "Iterations between training checkpoints under <out>/_gags/checkpoints; a retried or restarted task"
+              + " resumes from the last one (changes no output).",
+          ConfigKey.intBetween(1, 10_000_000)),
+      ConfigKey.of("distill.log_every", "500", null, "Iterations between progress lines (changes no output).",
+          ConfigKey.intBetween(1, 10_000_000)),
       ConfigKey.of("run.concurrent_scenes", "4", null,
           "Scenes processed together: each stage runs once per batch of this many scenes, one Spark job per step"
               + " with tasks of (scene, view group) and a commit per scene, so a job's fixed cost is shared; a scene"

@@ -47,7 +47,7 @@ public record DistillConfig(
     AdamGroup decoderAdam,
     AdamGroup granularityAdam,
     long seed,
-    SparseForward forward) {
+    SparseForward forward) implements java.io.Serializable {
 
   /** Hidden widths of the published granularity decoder (16→64→128→64→32→16→3). */
   public static final int[] GAGS_GRANULARITY_WIDTHS = {64, 128, 64, 32, 16};
@@ -263,7 +263,7 @@ public record DistillConfig(
   }
 
   /** One torch.optim.Adam parameter group. */
-  public record AdamGroup(double lr, double beta1, double beta2, double eps) {
+  public record AdamGroup(double lr, double beta1, double beta2, double eps) implements java.io.Serializable {
     public AdamGroup {
       if (!(lr > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(eps >= 0)) {
         throw new IllegalArgumentException(

@@ -47,17 +47,14 @@ public final class Trainer implements AutoCloseable {
   private int startIteration;
 
   /** A fresh training: zero features, decoders initialised from the config's seed. */
-  public static Trainer create(DistillConfig cfg, List<DistillView> views, int gaussians) {
+  public static Trainer create(DistillConfig cfg, Iterable<DistillView> views, int gaussians) {
     return new Trainer(cfg, views, gaussians, DataType.FLOAT32, new double[gaussians * cfg.featureDim()],
         DecoderWeights.feature(cfg, cfg.seed() * 2 + 1), DecoderWeights.granularity(cfg, cfg.seed() * 2 + 2));
   }
 
   /** A training from given parameters, in float32 or float64 (tests). */
-  Trainer(DistillConfig cfg, List<DistillView> views, int gaussians, DataType dtype, double[] initialFeatures,
+  Trainer(DistillConfig cfg, Iterable<DistillView> views, int gaussians, DataType dtype, double[] initialFeatures,
       DecoderWeights featureWeights, DecoderWeights granularityWeights) {
-    if (views.isEmpty()) {
-      throw new IllegalArgumentException("distillation needs at least one view");
-    }
     if (initialFeatures.length != gaussians * cfg.featureDim()) {
       throw new IllegalArgumentException("features must hold " + gaussians + " × " + cfg.featureDim() + " values, found "
           + initialFeatures.length);
@@ -66,11 +63,14 @@ public final class Trainer implements AutoCloseable {
     this.gaussians = gaussians;
     this.dtype = dtype;
     this.manager = Engine.getEngine(ENGINE).newBaseManager();
-    List<DeviceView> uploaded = new ArrayList<>(views.size());
+    List<DeviceView> uploaded = new ArrayList<>();
     try {
       for (DistillView v : views) { // read once: a lazy list may build each view from storage
         check(cfg, v, gaussians);
         uploaded.add(DeviceView.upload(cfg, manager, v, gaussians, dtype));
+      }
+      if (uploaded.isEmpty()) {
+        throw new IllegalArgumentException("distillation needs at least one view");
       }
     } catch (RuntimeException e) {
       manager.close();
@@ -86,7 +86,7 @@ public final class Trainer implements AutoCloseable {
     this.decoderAdam = new EngineAdam(cfg.decoderAdam(), manager, featureDecoder.parameters().toArray(new NDArray[0]));
     this.granularityAdam =
         new EngineAdam(cfg.granularityAdam(), manager, granularityDecoder.parameters().toArray(new NDArray[0]));
-    this.sampler = new EpochViewSampler(views.size(), cfg.seed());
+    this.sampler = new EpochViewSampler(this.views.size(), cfg.seed());
   }
 
   private static void check(DistillConfig cfg, DistillView v, int gaussians) {
@@ -182,10 +182,18 @@ public final class Trainer implements AutoCloseable {
    * target does not use it (torch skips parameters without a gradient).
    */
   void optimise() {
-    featureAdam.step();
-    decoderAdam.step();
-    if (cfg.target() == DistillConfig.Target.GAD) {
-      granularityAdam.step();
+    // Grad mode is per thread in torch and on by default in a new thread (only the thread that
+    // loaded the engine starts with it off): the in-place update needs it off, whichever thread runs.
+    boolean was = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
+    try {
+      featureAdam.step();
+      decoderAdam.step();
+      if (cfg.target() == DistillConfig.Target.GAD) {
+        granularityAdam.step();
+      }
+    } finally {
+      JniUtils.setGradMode(was);
     }
   }
 
@@ -237,6 +245,30 @@ public final class Trainer implements AutoCloseable {
     return a.toType(DataType.FLOAT64, false).toDoubleArray();
   }
 
+  /**
+   * A view through the current field: the rendered 16-d map F, the decoded CLIP-space map dec(F)
+   * (unit rows) and the granularity weights w, all pixel-major. The view is uploaded for the call
+   * only (held-out frames, queries).
+   */
+  public Decoded decode(DistillView view) {
+    check(cfg, view, gaussians);
+    try (NDManager sub = manager.newSubManager(); NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      DeviceView dv = DeviceView.upload(cfg, sub, view, gaussians, dtype);
+      NDArray rendered = dv.renderer.render(features.stopGradient());
+      NDArray decoded = featureDecoder.featureDecode(rendered);
+      NDArray w = granularityDecoder.granularity(rendered);
+      return new Decoded(view.width(), view.height(), floats(rendered), floats(decoded), floats(w));
+    }
+  }
+
+  /** {@link #decode}'s maps, pixel-major: F (featureDim per pixel), dec(F) (clipDim), w (3). */
+  public record Decoded(int width, int height, float[] rendered, float[] decoded, float[] weights) {}
+
+  private static float[] floats(NDArray a) {
+    return a.toType(DataType.FLOAT32, false).toFloatArray();
+  }
+
   public float[] features() {
     return features.toType(DataType.FLOAT32, false).toFloatArray();
   }
@@ -281,6 +313,26 @@ public final class Trainer implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes both decoders as NumPy NPZ, float32: {@code feature_decoder.<layer>.weight} (out×in) and
+   * {@code .bias}, then {@code granularity_decoder.<layer>.*}, layers in forward order.
+   */
+  public void saveDecoders(OutputStream out) throws IOException {
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDList list = new NDList();
+      for (String prefix : List.of("feature_decoder", "granularity_decoder")) {
+        List<NDArray> params = (prefix.startsWith("feature") ? featureDecoder : granularityDecoder).parameters();
+        for (int i = 0; i < params.size(); i++) {
+          NDArray a = params.get(i).toType(DataType.FLOAT32, true);
+          a.setName(prefix + "." + (i / 2) + (i % 2 == 0 ? ".weight" : ".bias"));
+          list.add(a);
+        }
+      }
+      list.encode(out, NDList.Encoding.NPZ);
+    }
+  }
+
   private static void add(NDList list, String name, NDArray a) {
     NDArray copy = a.duplicate();
     copy.setName(name);
@@ -298,7 +350,7 @@ public final class Trainer implements AutoCloseable {
   }
 
   /** A trainer in the state a checkpoint holds, for the same config, views and Gaussian count. */
-  public static Trainer restore(DistillConfig cfg, List<DistillView> views, int gaussians, InputStream in)
+  public static Trainer restore(DistillConfig cfg, Iterable<DistillView> views, int gaussians, InputStream in)
       throws IOException {
     Trainer t = create(cfg, views, gaussians);
     t.load(in);

@@ -66,4 +66,50 @@ public record Contributors(int width, int height, int[] pixelStart, int[] gaussi
     }
     return out;
   }
+
+  /**
+   * The lists with small entries dropped: entries whose weight is below {@code minWeight}, and per
+   * pixel all but the {@code topK} largest weights (ties keep the front one); 0 turns either off.
+   * Kept entries stay in front-to-back order.
+   */
+  public Contributors truncated(float minWeight, int topK) {
+    if (!(minWeight >= 0) || topK < 0) {
+      throw new IllegalArgumentException("truncation needs minWeight >= 0 and topK >= 0, found " + minWeight + ", " + topK);
+    }
+    if (minWeight == 0 && topK == 0) {
+      return this;
+    }
+    int n = width * height;
+    int[] start = new int[n + 1];
+    int[] g = new int[gaussians.length];
+    float[] w = new float[weights.length];
+    int out = 0;
+    for (int p = 0; p < n; p++) {
+      int a = pixelStart[p];
+      int b = pixelStart[p + 1];
+      float kth = -1; // the K-th largest weight; entries equal to it are kept front first
+      int tiesLeft = Integer.MAX_VALUE;
+      if (topK > 0 && b - a > topK) {
+        float[] sorted = java.util.Arrays.copyOfRange(weights, a, b);
+        java.util.Arrays.sort(sorted);
+        kth = sorted[sorted.length - topK];
+        int above = 0;
+        for (float v : sorted) {
+          above += v > kth ? 1 : 0;
+        }
+        tiesLeft = topK - above;
+      }
+      for (int e = a; e < b; e++) {
+        float v = weights[e];
+        boolean keep = v >= minWeight && (v > kth || (v == kth && tiesLeft-- > 0));
+        if (keep) {
+          g[out] = gaussians[e];
+          w[out] = weights[e];
+          out++;
+        }
+      }
+      start[p + 1] = out;
+    }
+    return new Contributors(width, height, start, java.util.Arrays.copyOf(g, out), java.util.Arrays.copyOf(w, out));
+  }
 }

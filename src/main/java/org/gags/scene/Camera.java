@@ -104,6 +104,20 @@ public record Camera(
     return new Camera(rotation, translation, fx * w / width, fy * h / height, cx * w / width, cy * h / height, w, h);
   }
 
+  /**
+   * The same pose and fields of view at another image size: focal lengths and principal point scale
+   * with the size per axis (the reference's loadCam keeps FoVx and FoVy; an image-centre principal
+   * point stays at the centre).
+   */
+  public Camera resized(int newWidth, int newHeight) {
+    if (newWidth <= 0 || newHeight <= 0) {
+      throw new IllegalArgumentException("image size must be > 0, found " + newWidth + "x" + newHeight);
+    }
+    double sx = (double) newWidth / width;
+    double sy = (double) newHeight / height;
+    return new Camera(rotation, translation, fx * sx, fy * sy, cx * sx, cy * sy, newWidth, newHeight);
+  }
+
   /** A camera at {@code eye} looking at {@code target} with world {@code up}, image y pointing down. */
   public static Camera lookAt(
       double[] eye, double[] target, double[] up, double fx, double fy, int width, int height) {

@@ -134,6 +134,61 @@ public final class Tables {
           new Column("embedding", createArrayType(FloatType, false), true,
               "D floats (512 for ViT-B-16), unit length: the image tower's output for the masked, square-padded crop.")));
 
+  public static final TableDef CONTRIBUTORS = new TableDef("contributors", 1, "scene_id", NONE,
+      "Per view, at the training resolution (METHOD 3): the sparse map W of F = W f (every pixel's composited"
+          + " Gaussians front to back with their weights alpha*T, CSR) and the three levels' segment-id maps resized by"
+          + " nearest neighbour, the per-pixel inputs of the targets. NumPy: `start = np.frombuffer(r.pixel_start,"
+          + " '<i4')`; pixel p's entries are `start[p]:start[p+1]` of `gaussians` and `weights`.",
+      List.of(
+          new Column("view_index", IntegerType, true, "View, as in `views`."),
+          new Column("width", IntegerType, true, "Training width W' = round-half-even(W / contributors.resolution_factor)."),
+          new Column("height", IntegerType, true, "Training height H'."),
+          new Column("entries", IntegerType, true, "Contributor entries E kept (after truncation)."),
+          new Column("dropped_entries", IntegerType, true,
+              "Entries removed by truncation (contributors.min_weight, contributors.top_k); 0 when it is off."),
+          new Column("pixel_start", BinaryType, true,
+              "int32 little-endian, W'·H'+1 offsets into `gaussians` and `weights`, pixels row-major."),
+          new Column("gaussians", BinaryType, true, "int32 little-endian, E Gaussian indices (PLY order)."),
+          new Column("weights", BinaryType, true, "float32 little-endian, E weights alpha*T, in [0, 1]."),
+          new Column("segments_s", BinaryType, true,
+              "int32 little-endian, W'·H' segment ids of level s (`segment_id` in `segments`), -1 = no mask."),
+          new Column("segments_m", BinaryType, true, "int32 little-endian, W'·H' segment ids of level m, -1 = no mask."),
+          new Column("segments_l", BinaryType, true, "int32 little-endian, W'·H' segment ids of level l, -1 = no mask.")));
+
+  public static final TableDef FIELD = new TableDef("field", 1, "scene_id", NONE,
+      "The language field: one row per Gaussian with its distilled feature (METHOD 3), decoded by `decoders`. The"
+          + " CLIP spec id of the embeddings it learned from is in the commit marker and in the `feature` column's"
+          + " metadata under `gags.model`.",
+      List.of(
+          new Column("gaussian", IntegerType, true, "Gaussian index, PLY order."),
+          new Column("feature", createArrayType(FloatType, false), true,
+              "16 floats (`semantic_0..15` of `export-ply`); zero for a Gaussian no training pixel saw.")));
+
+  public static final TableDef DECODERS = new TableDef("decoders", 1, "scene_id", "snappy",
+      "One row per scene: both trained decoders, as NumPy NPZ bytes that `np.load(io.BytesIO(b))` opens. Entries"
+          + " `feature_decoder.<layer>.weight` (out×in) and `.bias`, layers in order (METHOD 3: 16->W, then the"
+          + " skip blocks, then W->clip); `granularity_decoder.<layer>.*` likewise (16->64->128->64->32->16->3)."
+          + " The CLIP spec id is in the marker and in the `npz` column's metadata under `gags.model`.",
+      List.of(
+          new Column("feature_dim", IntegerType, true, "Per-Gaussian feature size (16)."),
+          new Column("decoder_width", IntegerType, true, "Hidden width of the feature decoder."),
+          new Column("clip_dim", IntegerType, true, "CLIP feature size, the feature decoder's output."),
+          new Column("iterations", IntegerType, true, "Iterations trained."),
+          new Column("distill_config", StringType, true, "The distillation config that trained them (DistillConfig)."),
+          new Column("npz", BinaryType, true, "NPZ archive of every layer's weight and bias, float32.")));
+
+  public static final TableDef TRAINING = new TableDef("training", 1, "scene_id", "snappy",
+      "The loss curve of each scene's training: one row every `distill.log_every` iterations and at the last."
+          + " The CLIP spec id is in the marker and in the `total` column's metadata under `gags.model`.",
+      List.of(
+          new Column("iteration", IntegerType, true, "Iteration (1-based)."),
+          new Column("view_index", IntegerType, true, "The view that iteration trained on."),
+          new Column("distill", DoubleType, true, "Distillation term (region-aware mean when on)."),
+          new Column("entropy", DoubleType, true, "Entropy term, unweighted."),
+          new Column("consistency", DoubleType, true, "Consistency term, unweighted."),
+          new Column("total", DoubleType, true, "The weighted total that was minimised."),
+          new Column("seconds", DoubleType, true, "Seconds since the training (or its resumption) started.")));
+
   public static final TableDef FAILURES = new TableDef("failures", 1, "run_id", "snappy",
       "One row per scene that failed in a run, with the stage and the error; the other scenes went on.",
       List.of(
@@ -144,7 +199,8 @@ public final class Tables {
           new Column("message", StringType, true, "Error message (names the file and field for bad input)."),
           new Column("failed_at", TimestampType, true, "When it failed.")));
 
-  public static final List<TableDef> ALL = List.of(SCENES, VIEWS, DEPTH, GAUSSIAN_MIN_DEPTH, MIN_DEPTH, PROMPTS, SEGMENTS, EMBEDDINGS, FAILURES);
+  public static final List<TableDef> ALL = List.of(SCENES, VIEWS, DEPTH, GAUSSIAN_MIN_DEPTH, MIN_DEPTH, PROMPTS, SEGMENTS, EMBEDDINGS,
+      CONTRIBUTORS, FIELD, DECODERS, TRAINING, FAILURES);
 
   /** The whole of docs/tables.md. */
   public static String markdown() {

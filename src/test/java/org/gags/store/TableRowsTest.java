@@ -33,6 +33,10 @@ class TableRowsTest {
     ROWS.put(Tables.PROMPTS, PromptsRow.class);
     ROWS.put(Tables.SEGMENTS, SegmentRow.class);
     ROWS.put(Tables.EMBEDDINGS, EmbeddingRow.class);
+    ROWS.put(Tables.CONTRIBUTORS, org.gags.store.rows.ContributorsRow.class);
+    ROWS.put(Tables.FIELD, org.gags.store.rows.FieldRow.class);
+    ROWS.put(Tables.DECODERS, org.gags.store.rows.DecodersRow.class);
+    ROWS.put(Tables.TRAINING, org.gags.store.rows.TrainingRow.class);
     ROWS.put(Tables.FAILURES, FailureRow.class);
   }
 

@@ -38,7 +38,7 @@ final class Commits {
     if (modelId != null) {
       config.put(ModelStages.MARKER_KEY, modelId);
       Metadata meta = new MetadataBuilder().putString(ModelStages.METADATA_KEY, modelId).build();
-      df = df.withMetadata(((ViewStage<?>) stage).modelColumn(), meta);
+      df = df.withMetadata(stage.modelColumn(table), meta);
     }
     ctx.store().writeScenes(df, table, orderBy, scenes.size(), () -> {
       Map<String, CommitMarker> markers = new LinkedHashMap<>();

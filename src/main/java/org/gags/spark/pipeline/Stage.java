@@ -28,6 +28,11 @@ public interface Stage {
     return List.of();
   }
 
+  /** The column of {@code table} that carries the model spec id as Parquet metadata (its last by default). */
+  default String modelColumn(TableDef table) {
+    return table.columns().get(table.columns().size() - 1).name();
+  }
+
   /**
    * Makes and commits this stage's tables for each of {@code scenes} (a batch processed together,
    * in one Spark job per step where the stage allows), marked with {@code configHash}.

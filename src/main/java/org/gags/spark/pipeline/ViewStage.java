@@ -33,6 +33,11 @@ public interface ViewStage<R> extends Stage {
     return output().columns().get(output().columns().size() - 1).name();
   }
 
+  @Override
+  default String modelColumn(TableDef table) {
+    return modelColumn();
+  }
+
   /** On the driver: the executor-side work for one scene (an exception fails that scene alone). */
   ViewTask<R> prepare(RunContext ctx, SceneTables.SceneInfo scene) throws Exception;
 

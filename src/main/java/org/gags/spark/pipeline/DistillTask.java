@@ -1,0 +1,194 @@
+package org.gags.spark.pipeline;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
+import org.gags.distill.ClipTables;
+import org.gags.distill.DistillConfig;
+import org.gags.distill.DistillView;
+import org.gags.distill.IterationReport;
+import org.gags.distill.Trainer;
+import org.gags.store.PartitionReader;
+import org.gags.store.rows.ContributorsRow;
+import org.gags.store.rows.DecodersRow;
+import org.gags.store.rows.FieldRow;
+import org.gags.store.rows.TrainingRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One scene's training, as one Spark task on an executor. It reads the scene's {@code embeddings}
+ * and then its {@code contributors} itself ({@link PartitionReader}: nothing goes through the
+ * driver), uploads each view to the training device as it is read (the lists are not kept in the
+ * JVM heap), trains, and emits the rows of {@code field}, {@code decoders} and {@code training}
+ * tagged by table. Every {@code checkpointEvery} iterations it saves a checkpoint next to the
+ * output, so a retried or restarted task resumes where the last one stopped.
+ *
+ * @param checkpoint the checkpoint file's URI (under {@code <out>/_gags/checkpoints})
+ */
+record DistillTask(String scene, int gaussians, List<String> contributorFiles, List<String> embeddingFiles,
+    DistillConfig cfg, String checkpoint, int checkpointEvery, int logEvery, HashMap<String, String> fs)
+    implements Serializable {
+  private static final Logger LOG = LoggerFactory.getLogger(DistillTask.class);
+
+  /** Output table positions of {@link Tagged#table}. */
+  static final int FIELD = 0;
+  static final int DECODERS = 1;
+  static final int TRAINING = 2;
+
+  /** A row of one of the stage's tables, with the scene id last. */
+  record Tagged(int table, Row row) implements Serializable {}
+
+  /** Trains and returns every output row (the field's rows last, one per Gaussian). */
+  List<Tagged> run(LongAccumulator iterationsDone) throws IOException {
+    ClipTables tables = clipTables();
+    List<Tagged> out = new ArrayList<>();
+    Configuration conf = new Configuration();
+    fs.forEach(conf::set);
+    Path ckpt = new Path(checkpoint);
+    FileSystem cfs = ckpt.getFileSystem(conf);
+    Iterable<DistillView> views = () -> views(tables);
+    try (Trainer trainer = open(views, cfs, ckpt)) {
+      int resumedAt = trainer.iteration();
+      if (resumedAt > 0) {
+        LOG.info("distill {}: resumed from the checkpoint at iteration {} ({})", scene, resumedAt, checkpoint);
+        iterationsDone.add(resumedAt);
+      }
+      LOG.info("distill {}: {} Gaussians, {} contributor entries on the device, {} iterations", scene, gaussians,
+          trainer.deviceEntries(), cfg.iterations());
+      long t0 = System.nanoTime();
+      ProgressBar bar = ProgressBar.ifTerminal(scene, cfg.iterations());
+      while (trainer.iteration() < cfg.iterations()) {
+        IterationReport r = trainer.step();
+        iterationsDone.add(1);
+        bar.show(r.iteration());
+        if (r.iteration() % logEvery == 0 || r.iteration() == cfg.iterations() || r.iteration() == resumedAt + 1) {
+          out.add(tagged(TRAINING, new TrainingRow(r.iteration(), r.view(), r.terms().distill(), r.terms().entropy(),
+              r.terms().consistency(), r.terms().total(), (System.nanoTime() - t0) / 1e9).toRow()));
+          LOG.info("distill {}: {}", scene, r.line(cfg.iterations()));
+        }
+        if (r.iteration() % checkpointEvery == 0 && r.iteration() < cfg.iterations()) {
+          save(trainer, cfs, ckpt);
+        }
+      }
+      bar.done();
+      ByteArrayOutputStream npz = new ByteArrayOutputStream();
+      trainer.saveDecoders(npz);
+      out.add(tagged(DECODERS, new DecodersRow(cfg.featureDim(), cfg.decoderWidth(), cfg.clipDim(), cfg.iterations(),
+          cfg.toString(), npz.toByteArray()).toRow()));
+      float[] f = trainer.features();
+      int d = cfg.featureDim();
+      for (int g = 0; g < gaussians; g++) {
+        out.add(tagged(FIELD, new FieldRow(g, java.util.Arrays.copyOfRange(f, g * d, (g + 1) * d)).toRow()));
+      }
+    }
+    return out;
+  }
+
+  private Trainer open(Iterable<DistillView> views, FileSystem cfs, Path ckpt) throws IOException {
+    if (!cfs.exists(ckpt)) {
+      return Trainer.create(cfg, views, gaussians);
+    }
+    try (InputStream in = cfs.open(ckpt)) {
+      return Trainer.restore(cfg, views, gaussians, in);
+    }
+  }
+
+  /** Writes the checkpoint under a temporary name and renames it into place: a half-written one is never read. */
+  private void save(Trainer trainer, FileSystem cfs, Path ckpt) throws IOException {
+    Path tmp = new Path(ckpt.getParent(), "." + ckpt.getName() + "." + java.util.UUID.randomUUID());
+    try (OutputStream o = cfs.create(tmp, true)) {
+      trainer.save(o);
+    }
+    cfs.delete(ckpt, false);
+    if (!cfs.rename(tmp, ckpt)) {
+      throw new IOException("cannot rename " + tmp + " to " + ckpt);
+    }
+  }
+
+  private Tagged tagged(int table, Row r) {
+    return new Tagged(table, ViewFrame.withScene(r, scene));
+  }
+
+  /** Each view's CLIP tables, from the scene's embeddings files. */
+  private ClipTables clipTables() {
+    ClipTables tables = new ClipTables(scene, cfg.clipDim());
+    for (Iterator<Group> it = PartitionReader.records(embeddingFiles, fs); it.hasNext(); ) {
+      Group g = it.next();
+      tables.add(PartitionReader.i(g, "view_index"), PartitionReader.s(g, "level"), PartitionReader.i(g, "segment_id"),
+          PartitionReader.floats(g, "embedding"));
+    }
+    return tables;
+  }
+
+  /** The views, read one at a time from the contributors files (in view order). */
+  private Iterator<DistillView> views(ClipTables tables) {
+    Iterator<Group> records = PartitionReader.records(contributorFiles, fs);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return records.hasNext();
+      }
+
+      @Override
+      public DistillView next() {
+        Group g = records.next();
+        ContributorsRow r = new ContributorsRow(PartitionReader.i(g, "view_index"), PartitionReader.i(g, "width"),
+            PartitionReader.i(g, "height"), PartitionReader.i(g, "entries"), PartitionReader.i(g, "dropped_entries"),
+            PartitionReader.bytes(g, "pixel_start"), PartitionReader.bytes(g, "gaussians"),
+            PartitionReader.bytes(g, "weights"), PartitionReader.bytes(g, "segments_s"),
+            PartitionReader.bytes(g, "segments_m"), PartitionReader.bytes(g, "segments_l"));
+        return new DistillView("view " + r.viewIndex() + " of scene " + scene, r.contributors(), r.segments(),
+            tables.forView(r.viewIndex()), cfg.clipDim());
+      }
+    };
+  }
+
+  /** A one-line bar on the terminal, when there is one (Spark's logs go on as they are). */
+  static final class ProgressBar {
+    private final String scene;
+    private final int total;
+    private final boolean on;
+    private int shownPercent = -1;
+
+    private ProgressBar(String scene, int total, boolean on) {
+      this.scene = scene;
+      this.total = total;
+      this.on = on;
+    }
+
+    static ProgressBar ifTerminal(String scene, int total) {
+      return new ProgressBar(scene, total, System.console() != null);
+    }
+
+    void show(int iteration) {
+      int pct = (int) (100L * iteration / total);
+      if (!on || pct == shownPercent) {
+        return;
+      }
+      shownPercent = pct;
+      int filled = pct / 4;
+      System.out.print("\rdistill " + scene + " [" + "#".repeat(filled) + " ".repeat(25 - filled) + "] " + pct + "% ");
+      System.out.flush();
+    }
+
+    void done() {
+      if (on) {
+        System.out.println();
+      }
+    }
+  }
+}
