@@ -14,8 +14,9 @@ import org.gags.scene.RgbImage;
  * by pixel (no anti-aliasing, so the picture is exact and testable):
  *
  * <ol>
- *   <li>the relevancy, min-max normalised over the frame, through {@link #colour} and blended 55%
- *       over the photo (blue for the least relevant, red for the most);
+ *   <li>the relevancy, min-max normalised over the frame as the protocol normalises it ({@link
+ *       Segmentation#normalize}), through {@link #colour} and blended 55% over the photo (blue for
+ *       the least relevant, red for the most);
  *   <li>the predicted mask's outline in white: mask pixels with a 4-neighbour outside the mask or
  *       on the image border;
  *   <li>each ground-truth box of the category in green: the pixels on the border of the box's
@@ -116,19 +117,12 @@ public final class Heatmap {
   }
 
   private static void blend(BufferedImage img, RgbImage photo, float[] v) {
-    float min = Float.POSITIVE_INFINITY;
-    float max = Float.NEGATIVE_INFINITY;
-    for (float x : v) {
-      min = Math.min(min, x);
-      max = Math.max(max, x);
-    }
-    float range = max - min;
+    float[] t = Segmentation.normalize(v);
     int w = photo.width();
     for (int y = 0; y < photo.height(); y++) {
       for (int x = 0; x < w; x++) {
-        float t = range > 0 ? (v[y * w + x] - min) / range : 0f;
         int p = photo.get(x, y, 0) << 16 | photo.get(x, y, 1) << 8 | photo.get(x, y, 2);
-        img.setRGB(x, y, mix(p, colour(t)));
+        img.setRGB(x, y, mix(p, colour(t[y * w + x])));
       }
     }
   }

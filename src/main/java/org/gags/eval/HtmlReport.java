@@ -64,20 +64,20 @@ public final class HtmlReport {
         + "<th>pairs</th><th>hits</th><th>missing</th></tr></thead>\n<tbody>\n");
     double accSum = 0;
     double iouSum = 0;
-    int pairs = 0;
-    int hits = 0;
+    List<PairScore> all = new ArrayList<>();
     int missing = 0;
     for (SceneScores s : scenes) {
       Metrics m = s.metrics();
       row(h, "scene", s.scene(), m.mAcc(), m.mIoU(), m.pairs(), m.hits(), s.missing().size());
       accSum += m.mAcc();
       iouSum += m.mIoU();
-      pairs += m.pairs();
-      hits += m.hits();
+      all.addAll(s.scores());
       missing += s.missing().size();
     }
     if (!scenes.isEmpty()) {
-      row(h, "mean", "mean of scenes", accSum / scenes.size(), iouSum / scenes.size(), pairs, hits, missing);
+      Metrics total = Metrics.of(all);
+      row(h, "mean", "mean of scenes", accSum / scenes.size(), iouSum / scenes.size(), total.pairs(), total.hits(),
+          missing);
     }
     h.append("</tbody>\n</table>\n");
   }

@@ -115,19 +115,14 @@ class HeatmapTest {
     QueryScorer.CategoryScore mug = mug();
     BufferedImage img = drawMug();
     float[] v = mug.relevancy();
-    float min = Float.POSITIVE_INFINITY;
-    float max = Float.NEGATIVE_INFINITY;
-    for (float x : v) {
-      min = Math.min(min, x);
-      max = Math.max(max, x);
-    }
+    float[] t = Segmentation.normalize(v);
     int checked = 0;
     for (int[] at : new int[][] {{60, 4}, {2, 45}, {40, 30}, {50, 10}, {12, 12}}) {
       int x = at[0];
       int y = at[1];
       assertTrue(rgb(img, x, y) != Heatmap.MASK_OUTLINE && !onBox(x, y) && !nearMarker(x, y), x + ", " + y);
       int photo = (3 * x) << 16 | (4 * y) << 8 | 77;
-      assertEquals(Heatmap.mix(photo, Heatmap.colour((v[y * W + x] - min) / (max - min))), rgb(img, x, y),
+      assertEquals(Heatmap.mix(photo, Heatmap.colour(t[y * W + x])), rgb(img, x, y),
           "blend at " + x + ", " + y);
       checked++;
     }
@@ -136,7 +131,7 @@ class HeatmapTest {
     // the plate at 1/2 between them.
     assertEquals(Heatmap.mix(36 << 16 | 48 << 8 | 77, Heatmap.colour(1f)), rgb(img, 12, 12));
     assertEquals(Heatmap.mix(180 << 16 | 16 << 8 | 77, Heatmap.colour(0f)), rgb(img, 60, 4));
-    assertEquals(0.5, (v[30 * W + 40] - min) / (max - min), 1e-3);
+    assertEquals(0.5, t[30 * W + 40], 1e-3);
   }
 
   @Test
