@@ -30,7 +30,7 @@ class HtmlReportTest {
 
   @Test
   void absoluteOrRemoteHeatmapLinksAreRefused() {
-    for (String href : List.of("/tmp/x.png", "file:///tmp/x.png", "https://example.org/x.png", "C:/x.png", "")) {
+    for (String href : List.of("/srv/x.png", "file:///srv/x.png", "https://example.org/x.png", "C:/x.png", "")) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> new HeatmapLink("s", "frame_00001", "mug", href), href);
       assertTrue(e.getMessage().startsWith("s / frame_00001 / mug: heatmap href: expected a relative path"),
