@@ -64,7 +64,7 @@ public final class MapsEvaluation {
         float[] v = readMap(map, l);
         FrameScore s =
             FrameScorer.score(v, l.label.width(), l.label.height(), l.label.objectsOf(category));
-        scores.add(new PairScore(l.stem(), category, s.hit(), s.iou()));
+        scores.add(PairScore.of(l.stem(), category, s));
       }
     }
     return new Result(scores, missing);
@@ -89,9 +89,7 @@ public final class MapsEvaluation {
 
   private record Labelled(Path file, LabelFile label) {
     String stem() {
-      String name = label.name();
-      int dot = name.lastIndexOf('.');
-      return dot > 0 ? name.substring(0, dot) : name;
+      return PairScore.frameOf(label);
     }
   }
 
