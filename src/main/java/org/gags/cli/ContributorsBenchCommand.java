@@ -100,11 +100,7 @@ final class ContributorsBenchCommand implements Callable<Integer> {
       total = lists.size();
       gaussians = Math.toIntExact(store.read(spark, Tables.SCENES, scene).first().getLong(2));
       if (store.marker(Tables.FIELD, scene) != null) {
-        field = new float[gaussians * 16];
-        for (Row r : store.read(spark, Tables.FIELD, scene).collectAsList()) {
-          FieldRow f = FieldRow.from(r);
-          System.arraycopy(f.feature(), 0, field, f.gaussian() * 16, 16);
-        }
+        field = FieldRow.matrix(store.read(spark, Tables.FIELD, scene).toLocalIterator(), gaussians, scene);
       }
       what = "scene " + scene + " of " + runOut + ", " + total + " views";
     } else {

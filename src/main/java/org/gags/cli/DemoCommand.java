@@ -150,15 +150,35 @@ final class DemoCommand implements Callable<Integer> {
         ImageFiles.writePng(png, SegmentOverlay.draw(photo, SegmentMap.paint(photo.width(), photo.height(), masks).toArray()));
         drawn.append(", ").append(png).append(" (").append(rows.size()).append(" segments)");
       }
+      List<Row> curve = store.read(spark, Tables.TRAINING, scene.id()).orderBy("iteration").collectAsList();
+      Row firstStep = curve.get(0);
+      Row lastStep = curve.get(curve.size() - 1);
+      Row decoders = store.read(spark, Tables.DECODERS, scene.id()).first();
+      Path ply = out.resolve("sample_semantic.ply");
+      org.gags.scene.PlyFeatureExport.write(Path.of(java.net.URI.create(
+          store.read(spark, Tables.SCENES, scene.id()).first().getString(1))), ply, fieldOf(store, spark, scene.id()), 16);
+      drawn.append(String.format(", %s (the field as semantic_0..15, as export-ply writes it)", ply));
+      System.out.printf("    field     %d iterations at %dx%d, decoder width %d: loss %.4f (distill %.4f) at iteration %d"
+              + " -> %.4f (distill %.4f) at %d%n", lastStep.getInt(0),
+          store.read(spark, Tables.CONTRIBUTORS, scene.id()).first().getInt(1),
+          store.read(spark, Tables.CONTRIBUTORS, scene.id()).first().getInt(2), decoders.getInt(1),
+          firstStep.getDouble(5), firstStep.getDouble(2), firstStep.getInt(0), lastStep.getDouble(5), lastStep.getDouble(2),
+          lastStep.getInt(0));
       System.out.printf("4/4 look      %s [%.1f s]%n", drawn, secondsSince(t2));
     } finally {
       if (SparkSessions.isLocal(spark)) {
         spark.stop();
       }
     }
-    System.out.printf("done in %.1f s. Tables: %s (documented in docs/tables.md). Not built yet: the distill"
-        + " and eval stages.%n", secondsSince(t0), out.resolve("run"));
+    System.out.printf("done in %.1f s. Tables: %s (documented in docs/tables.md). Not built yet: the eval stage.%n",
+        secondsSince(t0), out.resolve("run"));
     return 0;
+  }
+
+  /** The scene's field, Gaussian-major (16 floats each). */
+  private static float[] fieldOf(TableStore store, SparkSession spark, String scene) {
+    int n = Math.toIntExact(store.read(spark, Tables.SCENES, scene).first().getLong(2));
+    return org.gags.store.rows.FieldRow.matrix(store.read(spark, Tables.FIELD, scene).toLocalIterator(), n, scene);
   }
 
   private static float[] floats(List<Float> v) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       TokenizeCommand.class,
       SegmentsCommand.class,
       EvalMapsCommand.class,
+      ExportPlyCommand.class,
       ModelsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

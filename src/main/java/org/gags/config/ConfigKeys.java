@@ -14,6 +14,7 @@ public final class ConfigKeys {
   public static final String EMBED = "embed";
   public static final String CONTRIBUTORS = "contributors";
   public static final String DISTILL = "distill";
+  public static final String EVAL = "eval";
 
   public static final List<ConfigKey> ALL = List.of(
       ConfigKey.of("scene.principal_point", "image-centre", SCAN,
@@ -173,6 +174,12 @@ public final class ConfigKeys {
           ConfigKey.intBetween(1, 10_000_000)),
       ConfigKey.of("distill.log_every", "500", null, "Iterations between progress lines (changes no output).",
           ConfigKey.intBetween(1, 10_000_000)),
+      ConfigKey.of("eval.heatmaps", "true", null,
+          "Write one heatmap PNG per labelled frame and query under <out>/heatmaps (changes no table).",
+          ConfigKey.oneOf("true", "false")),
+      ConfigKey.of("eval.views_per_task", "2", null,
+          "Labelled views scored by one Spark task in the eval stage (changes no output).",
+          ConfigKey.intBetween(1, 10_000)),
       ConfigKey.of("run.concurrent_scenes", "4", null,
           "Scenes processed together: each stage runs once per batch of this many scenes, one Spark job per step"
               + " with tasks of (scene, view group) and a commit per scene, so a job's fixed cost is shared; a scene"

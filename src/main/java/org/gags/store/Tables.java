@@ -1,6 +1,7 @@
 package org.gags.store;
 
 import static org.apache.spark.sql.types.DataTypes.BinaryType;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.FloatType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -189,6 +190,32 @@ public final class Tables {
           new Column("total", DoubleType, true, "The weighted total that was minimised."),
           new Column("seconds", DoubleType, true, "Seconds since the training (or its resumption) started.")));
 
+  public static final TableDef RESULTS = new TableDef("results", 1, "scene_id", "snappy",
+      "One row per labelled frame and category (METHOD 4): the LERF-OVS localisation hit and mask IoU of the text"
+          + " query on the field rendered at the label's resolution, with the query latency. The CLIP spec id is in"
+          + " the marker and in the `iou` column's metadata under `gags.model`.",
+      List.of(
+          new Column("view_index", IntegerType, true, "View, as in `views` (frame_XXXXX is view XXXXX-1)."),
+          new Column("frame", StringType, true, "The label file's frame name, e.g. `frame_00041`."),
+          new Column("category", StringType, true, "The query text: a category of the label file, spaces kept."),
+          new Column("hit", BooleanType, true, "A box30 maximum of the relevancy falls inside one of the category's boxes."),
+          new Column("iou", DoubleType, true, "IoU of the predicted mask with the union of the category's polygons."),
+          new Column("max_relevancy", FloatType, true, "The largest relevancy of the query in the frame."),
+          new Column("render_ms", DoubleType, true, "Milliseconds to render the frame's 16-d field (shared by its queries)."),
+          new Column("decode_ms", DoubleType, true, "Milliseconds to decode the frame to CLIP space (shared by its queries)."),
+          new Column("score_ms", DoubleType, true, "Milliseconds to score all the frame's queries (relevancy and protocol).")));
+
+  public static final TableDef METRICS = new TableDef("metrics", 1, "scene_id", "snappy",
+      "One row per scene: the LERF-OVS metrics over its `results` (mAcc = hits / pairs, mIoU = mean IoU over pairs).",
+      List.of(
+          new Column("m_acc", DoubleType, true, "Localisation accuracy: hits / pairs."),
+          new Column("m_iou", DoubleType, true, "Mean IoU over the (frame, category) pairs."),
+          new Column("pairs", IntegerType, true, "(frame, category) pairs scored."),
+          new Column("hits", IntegerType, true, "Pairs whose localisation hit."),
+          new Column("frames", IntegerType, true, "Labelled frames scored."),
+          new Column("config_hash", StringType, true, "The eval stage's config hash (also in the commit marker)."),
+          new Column("run_id", StringType, true, "The run that scored it.")));
+
   public static final TableDef FAILURES = new TableDef("failures", 1, "run_id", "snappy",
       "One row per scene that failed in a run, with the stage and the error; the other scenes went on.",
       List.of(
@@ -200,7 +227,7 @@ public final class Tables {
           new Column("failed_at", TimestampType, true, "When it failed.")));
 
   public static final List<TableDef> ALL = List.of(SCENES, VIEWS, DEPTH, GAUSSIAN_MIN_DEPTH, MIN_DEPTH, PROMPTS, SEGMENTS, EMBEDDINGS,
-      CONTRIBUTORS, FIELD, DECODERS, TRAINING, FAILURES);
+      CONTRIBUTORS, FIELD, DECODERS, TRAINING, RESULTS, METRICS, FAILURES);
 
   /** The whole of docs/tables.md. */
   public static String markdown() {

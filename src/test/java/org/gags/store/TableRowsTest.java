@@ -37,6 +37,8 @@ class TableRowsTest {
     ROWS.put(Tables.FIELD, org.gags.store.rows.FieldRow.class);
     ROWS.put(Tables.DECODERS, org.gags.store.rows.DecodersRow.class);
     ROWS.put(Tables.TRAINING, org.gags.store.rows.TrainingRow.class);
+    ROWS.put(Tables.RESULTS, org.gags.store.rows.ResultRow.class);
+    ROWS.put(Tables.METRICS, org.gags.store.rows.MetricsRow.class);
     ROWS.put(Tables.FAILURES, FailureRow.class);
   }
 

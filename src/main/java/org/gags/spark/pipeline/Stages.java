@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class Stages {
   private static final List<Stage> ALL = List.of(new ScanStage(), new DepthStage(), new MinDepthStage(),
-      new PromptsStage(), new SegmentStage(), new EmbedStage(), new ContributorsStage(), new DistillStage());
+      new PromptsStage(), new SegmentStage(), new EmbedStage(), new ContributorsStage(), new DistillStage(), new EvalStage());
 
   private Stages() {}
 

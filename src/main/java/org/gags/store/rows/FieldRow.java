@@ -10,6 +10,37 @@ public record FieldRow(int gaussian, float[] feature) {
     return new FieldRow(RowValues.i(r, "gaussian"), RowValues.floats(r, "feature"));
   }
 
+  /**
+   * A scene's field as one Gaussian-major matrix (dim floats per Gaussian), checked: every Gaussian
+   * 0..gaussians−1 exactly once, all with the same size.
+   */
+  public static float[] matrix(java.util.Iterator<Row> rows, int gaussians, String scene) {
+    float[] out = null;
+    int dim = 0;
+    boolean[] seen = new boolean[gaussians];
+    long count = 0;
+    while (rows.hasNext()) {
+      FieldRow f = from(rows.next());
+      if (out == null) {
+        dim = f.feature().length;
+        out = new float[gaussians * dim];
+      }
+      if (f.gaussian() < 0 || f.gaussian() >= gaussians || f.feature().length != dim || seen[f.gaussian()]) {
+        throw new IllegalStateException("field of scene " + scene + ": expected Gaussians 0.." + (gaussians - 1)
+            + " once each with " + dim + " floats, found Gaussian " + f.gaussian() + " with " + f.feature().length
+            + (f.gaussian() >= 0 && f.gaussian() < gaussians && seen[f.gaussian()] ? " twice" : ""));
+      }
+      seen[f.gaussian()] = true;
+      System.arraycopy(f.feature(), 0, out, f.gaussian() * dim, dim);
+      count++;
+    }
+    if (count != gaussians) {
+      throw new IllegalStateException("field of scene " + scene + ": expected " + gaussians + " rows (one per Gaussian),"
+          + " found " + count);
+    }
+    return out;
+  }
+
   public Row toRow() {
     return RowFactory.create(gaussian, feature);
   }

@@ -129,6 +129,27 @@ class DistillStagesSparkTest extends SparkTestBase {
         .map(FieldRow::from).toList();
     assertEquals(cloud.count(), field.size());
     assertTrue(field.stream().anyMatch(r -> Math.abs(r.feature()[0]) > 1e-4), "features trained");
+    // export-ply appends the field to every vertex as semantic_0..15, keeping every original property.
+    Path exported = dir.resolve("small_semantic.ply");
+    org.gags.cli.CliRunner.Run export = org.gags.cli.CliRunner.gags("export-ply", "--run-out", out.toString(), "--scene",
+        "small", "--out", exported.toString());
+    assertEquals(0, export.code(), export.err());
+    PlyReader.Summary before = PlyReader.summary(Path.of(java.net.URI.create(plyUri)));
+    PlyReader.Summary after = PlyReader.summary(exported);
+    List<String> expected = new ArrayList<>(before.properties());
+    for (int c = 0; c < 16; c++) {
+      expected.add("semantic_" + c);
+    }
+    assertEquals(expected, after.properties());
+    byte[] bytes = Files.readAllBytes(exported);
+    java.nio.ByteBuffer last = java.nio.ByteBuffer.wrap(bytes, bytes.length - 64, 64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (int c = 0; c < 16; c++) {
+      assertEquals(field.get(field.size() - 1).feature()[c], last.getFloat(), "semantic_" + c + " of the last Gaussian");
+    }
+    org.gags.cli.CliRunner.Run none = org.gags.cli.CliRunner.gags("export-ply", "--run-out", out.toString(), "--scene",
+        "nosuch", "--out", dir.resolve("x.ply").toString());
+    assertEquals(2, none.code());
+    assertTrue(none.err().contains("expected a committed field table for scene nosuch"), none.err());
     // The loss curve falls, and its last row is the last iteration.
     List<TrainingRow> curve = ctx.store().read(spark, Tables.TRAINING, "small").orderBy("iteration").collectAsList()
         .stream().map(TrainingRow::from).toList();
@@ -157,6 +178,41 @@ class DistillStagesSparkTest extends SparkTestBase {
     assertTrue(!Files.exists(Path.of(java.net.URI.create(DistillStage.checkpoint(ctx, "small", "x")).getPath()).getParent())
         || Files.list(Path.of(java.net.URI.create(DistillStage.checkpoint(ctx, "small", "x")).getPath()).getParent())
             .noneMatch(p -> p.toString().endsWith(".npz")), "a committed training's checkpoint is removed");
+
+    // eval: one result per labelled frame and category, metrics that add up, heatmaps and the report.
+    RunReport scored = new Pipeline(ctx).run(List.of(ref), Set.of("eval"), false);
+    assertTrue(scored.failures().isEmpty(), scored.toString());
+    List<org.gags.store.rows.ResultRow> results = ctx.store().read(spark, Tables.RESULTS, "small").collectAsList().stream()
+        .map(org.gags.store.rows.ResultRow::from).toList();
+    long pairs = 0;
+    for (ViewRow v : views) {
+      if (v.labelUri() != null) {
+        pairs += org.gags.scene.LabelReader.read(Path.of(java.net.URI.create(v.labelUri()))).categories().size();
+      }
+    }
+    assertTrue(pairs > 0, "the small scene has labelled views");
+    assertEquals(pairs, results.size());
+    org.gags.store.rows.MetricsRow metrics =
+        org.gags.store.rows.MetricsRow.from(ctx.store().read(spark, Tables.METRICS, "small").first());
+    assertEquals(pairs, metrics.pairs());
+    assertEquals(results.stream().filter(org.gags.store.rows.ResultRow::hit).count(), metrics.hits());
+    assertEquals((double) metrics.hits() / metrics.pairs(), metrics.mAcc(), 1e-12);
+    assertEquals(results.stream().mapToDouble(org.gags.store.rows.ResultRow::iou).average().orElseThrow(), metrics.mIou(), 1e-12);
+    assertTrue(results.stream().allMatch(r -> r.renderMs() > 0 && r.decodeMs() > 0 && r.iou() >= 0 && r.iou() <= 1));
+    for (org.gags.store.rows.ResultRow r : results) {
+      assertTrue(Files.exists(out.resolve("heatmaps/small").resolve(org.gags.eval.Heatmap.fileName(r.frame(), r.category()))),
+          r.toString());
+    }
+    String html = Files.readString(out.resolve("reports/" + ctx.runId() + ".html"));
+    assertTrue(html.contains("data-scene=\"small\""), "the report lists the scene");
+    System.out.printf("eval on the small scene (%d pairs): mAcc %.3f mIoU %.3f%n", metrics.pairs(), metrics.mAcc(),
+        metrics.mIou());
+    // A field whose embeddings were made by another CLIP is refused.
+    RunContext otherClip = context(dir.resolve("out"), List.of("model.clip.input_size=192"));
+    List<SceneFailure> refused = new EvalStage().run(otherClip, List.of(ref), "x");
+    assertEquals(1, refused.size(), refused.toString());
+    assertTrue(refused.get(0).error().contains("expected field made by") && refused.get(0).error().contains(
+        "found field made by " + clipId), refused.get(0).error());
 
     // A training killed after its checkpoint at 30 resumes there and ends where an uninterrupted one does.
     float[] straight = fieldOf(task(ctx, cloud.count(), "straight").run(new KillAt(Long.MAX_VALUE)), cloud.count());
