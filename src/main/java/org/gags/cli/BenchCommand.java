@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = {"Benchmarks (render, ply, pipeline, nms, segment, scenes).", "Results are printed as Markdown tables for docs/benchmarks.md."},
+    description = {"Benchmarks (render, ply, pipeline, nms, segment, scenes, distill, distill-quality, contributors).", "Results are printed as Markdown tables for docs/benchmarks.md."},
     subcommands = {
       RenderBenchCommand.class,
       PlyBenchCommand.class,
@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       NmsBenchCommand.class,
       SegmentBenchCommand.class,
       ScenesBenchCommand.class,
+      DistillBenchCommand.class,
       DistillQualityCommand.class,
       ContributorsBenchCommand.class,
       CommandLine.HelpCommand.class

@@ -71,4 +71,17 @@ final class DeviceView {
   int pixels() {
     return width * height;
   }
+
+  /** Bytes of the engine arrays this view holds: the renderer, the valid mask, the segment rows and the CLIP tables. */
+  long deviceBytes() {
+    long bytes = renderer.deviceBytes() + bytes(validMask);
+    for (int l = 0; l < 3; l++) {
+      bytes += bytes(rows[l]) + bytes(tables[l]);
+    }
+    return bytes;
+  }
+
+  private static long bytes(NDArray a) {
+    return a.size() * a.getDataType().getNumOfBytes();
+  }
 }

@@ -28,13 +28,24 @@ final class EngineLoss {
     }
   }
 
+  /** The whole loss graph of one view: render F, both decoders, then {@link #losses}. */
   static Result forward(
       DistillConfig cfg, DeviceView view, NDManager m, DataType dtype, NDArray features, EngineDecoder featureDecoder,
       EngineDecoder granularityDecoder, int iteration) {
-    int n = view.pixels();
     NDArray rendered = view.renderer.render(features);
-    NDArray w = granularityWeights(cfg, m, dtype, rendered, granularityDecoder, n);
+    NDArray w = granularityWeights(cfg, m, dtype, rendered, granularityDecoder, view.pixels());
     NDArray decoded = featureDecoder.featureDecode(rendered);
+    return losses(cfg, view, m, dtype, rendered, w, decoded, iteration);
+  }
+
+  /**
+   * The step's last part: the loss terms of one view from its rendered map F, its granularity
+   * weights w and its decoding dec(F) (pixel loss, region map, region mean, entropy, consistency).
+   */
+  static Result losses(
+      DistillConfig cfg, DeviceView view, NDManager m, DataType dtype, NDArray rendered, NDArray w, NDArray decoded,
+      int iteration) {
+    int n = view.pixels();
     NDArray pixelLoss = pixelLoss(cfg, view, decoded, w);
     RegionMap regions = regions(view, w);
     NDArray distill = cfg.regionAware() ? regionMean(m, dtype, pixelLoss, regions) : pixelLoss.mean();

@@ -20,6 +20,29 @@ public interface SparseRenderer {
   /** The rendered map, pixels × featureDim, from the per-Gaussian features (Gaussians × featureDim). */
   NDArray render(NDArray features);
 
+  /** Bytes of the engine arrays this renderer holds (element counts × element sizes). */
+  long deviceBytes();
+
+  /** A renderer holding {@code held} (for {@link #deviceBytes}) that renders with {@code render}. */
+  private static SparseRenderer holding(java.util.function.UnaryOperator<NDArray> render, NDArray... held) {
+    long bytes = 0;
+    for (NDArray a : held) {
+      bytes += a.size() * a.getDataType().getNumOfBytes();
+    }
+    long total = bytes;
+    return new SparseRenderer() {
+      @Override
+      public NDArray render(NDArray features) {
+        return render.apply(features);
+      }
+
+      @Override
+      public long deviceBytes() {
+        return total;
+      }
+    };
+  }
+
   static SparseRenderer of(DistillConfig.SparseForward kind, NDManager manager, Contributors lists, int gaussians,
       DataType dtype) {
     return switch (kind) {
@@ -47,10 +70,10 @@ public interface SparseRenderer {
     NDArray idx = manager.create(index);
     NDArray w = manager.create(weight, new Shape(n, longest, 1)).toType(dtype, false);
     int width = longest;
-    return features -> {
+    return holding(features -> {
       long d = features.getShape().get(1);
       return features.get(idx).reshape(n, width, d).mul(w).sum(new int[] {1});
-    };
+    }, idx, w);
   }
 
   /** Sparse COO matrix (pixels × Gaussians) times the features. */
@@ -68,6 +91,7 @@ public interface SparseRenderer {
     NDArray values = manager.create(lists.weights()).toType(dtype, false);
     NDArray matrix =
         JniUtils.createSparseCoo((PtNDArray) indices, (PtNDArray) values, new Shape(n, gaussians));
-    return features -> matrix.matMul(features);
+    // the COO tensor shares the index and value storage: counted once
+    return holding(matrix::matMul, indices, values);
   }
 }
