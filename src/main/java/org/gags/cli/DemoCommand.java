@@ -164,14 +164,24 @@ final class DemoCommand implements Callable<Integer> {
           store.read(spark, Tables.CONTRIBUTORS, scene.id()).first().getInt(2), decoders.getInt(1),
           firstStep.getDouble(5), firstStep.getDouble(2), firstStep.getInt(0), lastStep.getDouble(5), lastStep.getDouble(2),
           lastStep.getInt(0));
+      Row metrics = store.read(spark, Tables.METRICS, scene.id()).first();
+      Row latency = store.read(spark, Tables.RESULTS, scene.id()).groupBy("frame")
+          .agg(org.apache.spark.sql.functions.max("render_ms").as("r"), org.apache.spark.sql.functions.max("decode_ms").as("d"),
+              org.apache.spark.sql.functions.max("score_ms").as("s"))
+          .agg(org.apache.spark.sql.functions.avg("r"), org.apache.spark.sql.functions.avg("d"),
+              org.apache.spark.sql.functions.avg("s")).first();
+      System.out.printf("    queries   %d (frame, category) pairs in %d labelled frames: mAcc %.3f, mIoU %.3f (LERF-OVS"
+              + " protocol, test CLIP); per frame %.0f ms render, %.0f ms decode, %.0f ms score; report %s, heatmaps %s%n",
+          metrics.getInt(2), metrics.getInt(4), metrics.getDouble(0), metrics.getDouble(1), latency.getDouble(0),
+          latency.getDouble(1), latency.getDouble(2), out.resolve("run/reports/" + ctx.runId() + ".html"),
+          out.resolve("run/heatmaps/" + scene.id()));
       System.out.printf("4/4 look      %s [%.1f s]%n", drawn, secondsSince(t2));
     } finally {
       if (SparkSessions.isLocal(spark)) {
         spark.stop();
       }
     }
-    System.out.printf("done in %.1f s. Tables: %s (documented in docs/tables.md). Not built yet: the eval stage.%n",
-        secondsSince(t0), out.resolve("run"));
+    System.out.printf("done in %.1f s. Tables: %s (documented in docs/tables.md).%n", secondsSince(t0), out.resolve("run"));
     return 0;
   }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       SegmentsCommand.class,
       EvalMapsCommand.class,
       ExportPlyCommand.class,
+      QueryCommand.class,
       ModelsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -26,7 +26,7 @@ public final class FieldDecoder implements AutoCloseable {
 
   /** Loads {@code feature_decoder.<layer>.weight/bias} from the NPZ that {@link Trainer#saveDecoders} writes. */
   public FieldDecoder(byte[] npz) {
-    manager = Engine.getEngine(Trainer.ENGINE).newBaseManager();
+    manager = Engine.getEngine(Trainer.ENGINE).newBaseManager(ai.djl.Device.cpu());
     try {
       NDList list = NDList.decode(manager, npz);
       Map<String, NDArray> byName = new HashMap<>();
@@ -63,6 +63,14 @@ public final class FieldDecoder implements AutoCloseable {
       manager.close();
       throw e;
     }
+  }
+
+  /** A decoder from given weights (benchmarks; tests). */
+  public FieldDecoder(DecoderWeights weights) {
+    manager = Engine.getEngine(Trainer.ENGINE).newBaseManager(ai.djl.Device.cpu());
+    decoder = new EngineDecoder(manager, weights, DataType.FLOAT32);
+    inputDim = weights.inputs()[0];
+    outputDim = weights.outputs()[weights.layers() - 1];
   }
 
   public int inputDim() {

@@ -1,5 +1,6 @@
 package org.gags.distill;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -46,15 +47,28 @@ public final class Trainer implements AutoCloseable {
   private long startNanos = -1;
   private int startIteration;
 
-  /** A fresh training: zero features, decoders initialised from the config's seed. */
+  /** A fresh training on the CPU: zero features, decoders initialised from the config's seed. */
   public static Trainer create(DistillConfig cfg, Iterable<DistillView> views, int gaussians) {
+    return create(cfg, views, gaussians, Device.cpu());
+  }
+
+  /**
+   * A fresh training on {@code device} ({@code Device.gpu(i)} needs a CUDA libtorch on the classpath;
+   * DJL would otherwise pick a GPU by itself whenever one is present, so the device is always named).
+   */
+  public static Trainer create(DistillConfig cfg, Iterable<DistillView> views, int gaussians, Device device) {
     return new Trainer(cfg, views, gaussians, DataType.FLOAT32, new double[gaussians * cfg.featureDim()],
-        DecoderWeights.feature(cfg, cfg.seed() * 2 + 1), DecoderWeights.granularity(cfg, cfg.seed() * 2 + 2));
+        DecoderWeights.feature(cfg, cfg.seed() * 2 + 1), DecoderWeights.granularity(cfg, cfg.seed() * 2 + 2), device);
   }
 
   /** A training from given parameters, in float32 or float64 (tests). */
   Trainer(DistillConfig cfg, Iterable<DistillView> views, int gaussians, DataType dtype, double[] initialFeatures,
       DecoderWeights featureWeights, DecoderWeights granularityWeights) {
+    this(cfg, views, gaussians, dtype, initialFeatures, featureWeights, granularityWeights, Device.cpu());
+  }
+
+  private Trainer(DistillConfig cfg, Iterable<DistillView> views, int gaussians, DataType dtype, double[] initialFeatures,
+      DecoderWeights featureWeights, DecoderWeights granularityWeights, Device device) {
     if (initialFeatures.length != gaussians * cfg.featureDim()) {
       throw new IllegalArgumentException("features must hold " + gaussians + " × " + cfg.featureDim() + " values, found "
           + initialFeatures.length);
@@ -62,7 +76,7 @@ public final class Trainer implements AutoCloseable {
     this.cfg = cfg;
     this.gaussians = gaussians;
     this.dtype = dtype;
-    this.manager = Engine.getEngine(ENGINE).newBaseManager();
+    this.manager = Engine.getEngine(ENGINE).newBaseManager(device);
     List<DeviceView> uploaded = new ArrayList<>();
     try {
       for (DistillView v : views) { // read once: a lazy list may build each view from storage
@@ -352,7 +366,13 @@ public final class Trainer implements AutoCloseable {
   /** A trainer in the state a checkpoint holds, for the same config, views and Gaussian count. */
   public static Trainer restore(DistillConfig cfg, Iterable<DistillView> views, int gaussians, InputStream in)
       throws IOException {
-    Trainer t = create(cfg, views, gaussians);
+    return restore(cfg, views, gaussians, in, Device.cpu());
+  }
+
+  /** As {@link #restore(DistillConfig, Iterable, int, InputStream)}, on {@code device}. */
+  public static Trainer restore(DistillConfig cfg, Iterable<DistillView> views, int gaussians, InputStream in,
+      Device device) throws IOException {
+    Trainer t = create(cfg, views, gaussians, device);
     t.load(in);
     return t;
   }

@@ -29,13 +29,22 @@ public final class FrameScorer {
     if (objects.isEmpty()) {
       throw new IllegalArgumentException("no label objects to score against");
     }
+    FrameScore p = predict(relevancy, width, height);
+    boolean hit = Localization.hit(p.candidates(), Localization.boxes(objects));
+    boolean[] truth = GroundTruth.mask(objects, width, height);
+    return new FrameScore(hit, Iou.of(p.predictedMask(), truth), p.candidates(), p.box30(), p.predictedMask(), truth);
+  }
+
+  /**
+   * The protocol's prediction alone, for a query without labels (an ad-hoc query): the candidates
+   * and the predicted mask; no hit, IoU 0 and an empty ground truth.
+   */
+  public static FrameScore predict(float[] relevancy, int width, int height) {
     float[] box = BoxFilter.box30(relevancy, width, height);
     List<Pixel> candidates = Localization.candidates(box, width, height);
-    boolean hit = Localization.hit(candidates, Localization.boxes(objects));
     float[] v = Segmentation.stretch(Segmentation.normalize(Segmentation.blend(relevancy, box)));
     boolean[] predicted =
         MajorityVote.smooth(Segmentation.threshold(v, Segmentation.THRESHOLD), width, height);
-    boolean[] truth = GroundTruth.mask(objects, width, height);
-    return new FrameScore(hit, Iou.of(predicted, truth), candidates, box, predicted, truth);
+    return new FrameScore(false, 0, candidates, box, predicted, new boolean[width * height]);
   }
 }

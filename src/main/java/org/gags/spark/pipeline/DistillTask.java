@@ -3,7 +3,6 @@ package org.gags.spark.pipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.gags.distill.DistillConfig;
 import org.gags.distill.DistillView;
 import org.gags.distill.IterationReport;
 import org.gags.distill.Trainer;
+import org.gags.store.AtomicWrites;
 import org.gags.store.PartitionReader;
 import org.gags.store.rows.ContributorsRow;
 import org.gags.store.rows.DecodersRow;
@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * @param checkpoint the checkpoint file's URI (under {@code <out>/_gags/checkpoints})
  */
 record DistillTask(String scene, int gaussians, List<String> contributorFiles, List<String> embeddingFiles,
-    DistillConfig cfg, String checkpoint, int checkpointEvery, int logEvery, HashMap<String, String> fs)
-    implements Serializable {
+    DistillConfig cfg, String checkpoint, int checkpointEvery, int logEvery, HashMap<String, String> fs,
+    boolean cuda) implements Serializable {
   private static final Logger LOG = LoggerFactory.getLogger(DistillTask.class);
 
   /** Output table positions of {@link Tagged#table}. */
@@ -99,24 +99,31 @@ record DistillTask(String scene, int gaussians, List<String> contributorFiles, L
   }
 
   private Trainer open(Iterable<DistillView> views, FileSystem cfs, Path ckpt) throws IOException {
+    ai.djl.Device device = device();
+    LOG.info("distill {}: training on {}", scene, device);
     if (!cfs.exists(ckpt)) {
-      return Trainer.create(cfg, views, gaussians);
+      return Trainer.create(cfg, views, gaussians, device);
     }
     try (InputStream in = cfs.open(ckpt)) {
-      return Trainer.restore(cfg, views, gaussians, in);
+      return Trainer.restore(cfg, views, gaussians, in, device);
     }
+  }
+
+  /** The CPU, or the GPU Spark gave this task (its resource address), or GPU 0 outside a task. */
+  private ai.djl.Device device() {
+    if (!cuda) {
+      return ai.djl.Device.cpu();
+    }
+    org.apache.spark.TaskContext tc = org.apache.spark.TaskContext.get();
+    if (tc != null && tc.resources().contains("gpu")) {
+      return ai.djl.Device.gpu(Integer.parseInt(tc.resources().apply("gpu").addresses()[0]));
+    }
+    return ai.djl.Device.gpu();
   }
 
   /** Writes the checkpoint under a temporary name and renames it into place: a half-written one is never read. */
   private void save(Trainer trainer, FileSystem cfs, Path ckpt) throws IOException {
-    Path tmp = new Path(ckpt.getParent(), "." + ckpt.getName() + "." + java.util.UUID.randomUUID());
-    try (OutputStream o = cfs.create(tmp, true)) {
-      trainer.save(o);
-    }
-    cfs.delete(ckpt, false);
-    if (!cfs.rename(tmp, ckpt)) {
-      throw new IOException("cannot rename " + tmp + " to " + ckpt);
-    }
+    AtomicWrites.write(cfs, ckpt, trainer::save);
   }
 
   private Tagged tagged(int table, Row r) {

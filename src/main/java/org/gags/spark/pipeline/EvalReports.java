@@ -51,8 +51,12 @@ final class EvalReports {
         rows.add(ViewFrame.withScene(new MetricsRow(m.mAcc(), m.mIoU(), m.pairs(), m.hits(), frames, hash, ctx.runId())
             .toRow(), s.id()));
         ids.add(s.id());
-        LOG.info("{} eval: mAcc {} mIoU {} over {} pairs in {} frames", s.id(), String.format("%.4f", m.mAcc()),
-            String.format("%.4f", m.mIoU()), m.pairs(), frames);
+        Map<String, ResultRow> perFrame = new LinkedHashMap<>();
+        results.forEach(r -> perFrame.putIfAbsent(r.frame(), r));
+        LOG.info("{} eval: mAcc {} mIoU {} over {} pairs in {} frames; per frame {} ms render, {} ms decode, {} ms score",
+            s.id(), String.format("%.4f", m.mAcc()), String.format("%.4f", m.mIoU()), m.pairs(), frames,
+            mean(perFrame.values(), ResultRow::renderMs), mean(perFrame.values(), ResultRow::decodeMs),
+            mean(perFrame.values(), ResultRow::scoreMs));
       } catch (Exception e) {
         more.add(SceneFailure.of(s.id(), e));
       }
@@ -62,6 +66,10 @@ final class EvalReports {
       writeReport(ctx);
     }
     return more;
+  }
+
+  private static String mean(java.util.Collection<ResultRow> rows, java.util.function.ToDoubleFunction<ResultRow> f) {
+    return String.format("%.0f", rows.stream().mapToDouble(f).average().orElse(Double.NaN));
   }
 
   private static List<ResultRow> results(RunContext ctx, String scene) {

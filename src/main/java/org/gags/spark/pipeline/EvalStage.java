@@ -2,7 +2,6 @@ package org.gags.spark.pipeline;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.spark.sql.Row;
@@ -212,15 +210,7 @@ public final class EvalStage implements ViewStage<EvalStage.Scorer> {
       Configuration conf = new Configuration();
       fs.forEach(conf::set);
       Path target = new Path(uri);
-      FileSystem fileSystem = target.getFileSystem(conf);
-      Path tmp = new Path(target.getParent(), "." + target.getName() + "." + java.util.UUID.randomUUID());
-      try (OutputStream o = fileSystem.create(tmp, true)) {
-        bytes.writeTo(o);
-      }
-      fileSystem.delete(target, false);
-      if (!fileSystem.rename(tmp, target)) {
-        throw new IOException("cannot rename " + tmp + " to " + target);
-      }
+      org.gags.store.AtomicWrites.write(target.getFileSystem(conf), target, bytes::writeTo);
     }
   }
 }

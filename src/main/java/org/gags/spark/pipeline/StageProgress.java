@@ -26,14 +26,19 @@ final class StageProgress implements AutoCloseable {
 
   /** Starts reporting; {@link #views()} is what executors add to. */
   static StageProgress start(RunContext ctx, String scenes, String what, long total) {
-    LongAccumulator acc = ctx.spark().sparkContext().longAccumulator(scenes + " " + what + " views done");
+    return start(ctx, scenes, what, total, "views");
+  }
+
+  /** As above, counting {@code unit} (views, or a training's iterations). */
+  static StageProgress start(RunContext ctx, String scenes, String what, long total, String unit) {
+    LongAccumulator acc = ctx.spark().sparkContext().longAccumulator(scenes + " " + what + " " + unit + " done");
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "gags-progress");
       t.setDaemon(true);
       return t;
     });
     long t0 = System.nanoTime();
-    timer.scheduleAtFixedRate(() -> LOG.info("{} {}: {}/{} views, {} s", scenes, what, acc.value(), total,
+    timer.scheduleAtFixedRate(() -> LOG.info("{} {}: {}/{} {}, {} s", scenes, what, acc.value(), total, unit,
         (System.nanoTime() - t0) / 1_000_000_000L), PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
     return new StageProgress(acc, timer);
   }

@@ -203,10 +203,48 @@ class DistillStagesSparkTest extends SparkTestBase {
       assertTrue(Files.exists(out.resolve("heatmaps/small").resolve(org.gags.eval.Heatmap.fileName(r.frame(), r.category()))),
           r.toString());
     }
-    String html = Files.readString(out.resolve("reports/" + ctx.runId() + ".html"));
+    Path reportPage = out.resolve("reports/" + ctx.runId() + ".html");
+    String html = Files.readString(reportPage);
     assertTrue(html.contains("data-scene=\"small\""), "the report lists the scene");
+    // In a real browser (when Chromium is here): no errors, the metrics table's numbers, the heatmaps load.
+    java.util.Optional<Path> chromium = org.gags.testing.HeadlessChromium.find();
+    if (chromium.isPresent()) {
+      String dom = org.gags.testing.HeadlessChromium.load(chromium.get(), reportPage, dir.resolve("browser")).dom();
+      assertEquals("", org.gags.testing.DomTags.all(dom, "html").get(0).attr("data-errors"), "script errors");
+      org.gags.testing.DomTags.Element macc = org.gags.testing.DomTags.withClass(dom, "td", "macc").stream()
+          .filter(e -> "small".equals(e.attr("data-scene"))).findFirst().orElseThrow();
+      assertEquals(metrics.mAcc(), Double.parseDouble(macc.attr("data-macc")), 1e-12);
+      List<org.gags.testing.DomTags.Element> images = org.gags.testing.DomTags.all(dom, "img");
+      assertEquals(results.size(), images.size(), "one heatmap per result");
+      assertTrue(images.stream().allMatch(i -> Integer.parseInt(i.attr("data-natural-width")) == 240), "heatmaps load");
+    } else {
+      System.out.println("no Chromium here: the real report is not opened in a browser (HtmlReportBrowserIT skips too)");
+    }
     System.out.printf("eval on the small scene (%d pairs): mAcc %.3f mIoU %.3f%n", metrics.pairs(), metrics.mAcc(),
         metrics.mIou());
+    // An ad-hoc query draws its heatmap at the view's size; a view that is not there is refused.
+    Path q = dir.resolve("query.png");
+    org.gags.cli.CliRunner.Run query = org.gags.cli.CliRunner.gags("query", "--run-out", out.toString(), "--scene", "small",
+        "--view", "0", "--text", "coffee mug", "--out", q.toString());
+    assertEquals(0, query.code(), query.err());
+    assertEquals(240, javax.imageio.ImageIO.read(q.toFile()).getWidth());
+    assertTrue(query.out().contains("\"coffee mug\": max relevancy"), query.out());
+    org.gags.cli.CliRunner.Run badView = org.gags.cli.CliRunner.gags("query", "--run-out", out.toString(), "--scene",
+        "small", "--view", "9", "--text", "mug", "--out", q.toString());
+    assertEquals(2, badView.code());
+    assertTrue(badView.err().contains("--view: expected a view index of scene small, found 9"), badView.err());
+    // Every Spark SQL example of docs/analysts.md runs on this run's tables and returns rows.
+    String doc = Files.readString(Path.of("docs/analysts.md"));
+    String sparkSection = doc.substring(doc.indexOf("## Spark SQL"), doc.indexOf("## DuckDB"));
+    java.util.regex.Matcher sql = java.util.regex.Pattern.compile("```sql\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+        .matcher(sparkSection);
+    int examples = 0;
+    while (sql.find()) {
+      String example = sql.group(1).replace("<out>", out.toUri().toString().replaceAll("/$", ""));
+      assertTrue(!DistillStagesSparkTest.spark.sql(example).collectAsList().isEmpty(), "no rows from:\n" + example);
+      examples++;
+    }
+    assertEquals(4, examples, "the Spark SQL examples of docs/analysts.md");
     // A field whose embeddings were made by another CLIP is refused.
     RunContext otherClip = context(dir.resolve("out"), List.of("model.clip.input_size=192"));
     List<SceneFailure> refused = new EvalStage().run(otherClip, List.of(ref), "x");
@@ -219,7 +257,11 @@ class DistillStagesSparkTest extends SparkTestBase {
     DistillTask killed = task(ctx, cloud.count(), "resume");
     assertThrows(IllegalStateException.class, () -> killed.run(new KillAt(32)));
     assertTrue(Files.exists(dir.resolve("resume/ckpt.npz")), "checkpoint at 30 written");
-    float[] resumed = fieldOf(killed.run(new KillAt(Long.MAX_VALUE)), cloud.count());
+    List<DistillTask.Tagged> resumedRows = killed.run(new KillAt(Long.MAX_VALUE));
+    int firstIteration = resumedRows.stream().filter(t -> t.table() == DistillTask.TRAINING)
+        .mapToInt(t -> t.row().getInt(0)).min().orElseThrow();
+    assertEquals(31, firstIteration, "the restarted task went on from its checkpoint at 30");
+    float[] resumed = fieldOf(resumedRows, cloud.count());
     float[] staged = new float[cloud.count() * 16];
     for (FieldRow r : field) {
       System.arraycopy(r.feature(), 0, staged, r.gaussian() * 16, 16);
@@ -240,7 +282,7 @@ class DistillStagesSparkTest extends SparkTestBase {
   static DistillTask task(RunContext ctx, int gaussians, String name) {
     return new DistillTask("small", gaussians, org.gags.store.PartitionReader.files(ctx.store(), Tables.CONTRIBUTORS, "small"),
         org.gags.store.PartitionReader.files(ctx.store(), Tables.EMBEDDINGS, "small"), DistillSettings.of(ctx.config(), 512),
-        dir.resolve(name + "/ckpt.npz").toUri().toString(), 15, 10, new HashMap<>());
+        dir.resolve(name + "/ckpt.npz").toUri().toString(), 15, 10, new HashMap<>(), false);
   }
 
   static float[] fieldOf(List<DistillTask.Tagged> rows, int gaussians) {
