@@ -45,13 +45,14 @@ class GagsCommandTest {
   void everyCommandHasHelp() {
     CliRunner.Run top = CliRunner.gags("--help");
     assertEquals(0, top.code());
-    for (String cmd : new String[] {"demo", "synth", "render", "run", "prompts", "tables", "config", "tokenize", "segments", "models", "bench", "eval-maps"}) {
+    for (String cmd : new String[] {"demo", "synth", "render", "run", "prompts", "tables", "config", "tokenize", "segments", "models", "bench", "eval-maps", "query", "export-ply"}) {
       assertTrue(top.out().contains(cmd), "top-level help lists " + cmd);
       CliRunner.Run sub = CliRunner.gags(cmd, "--help");
       assertEquals(0, sub.code(), cmd);
       assertTrue(sub.out().contains("Usage: gags " + cmd), sub.out());
     }
-    for (String bench : new String[] {"render", "ply", "pipeline", "nms", "segment", "scenes"}) {
+    for (String bench : new String[] {"render", "ply", "pipeline", "nms", "segment", "scenes", "distill",
+        "distill-quality", "contributors", "query"}) {
       CliRunner.Run r = CliRunner.gags("bench", bench, "--help");
       assertEquals(0, r.code(), bench);
       assertTrue(r.out().contains("Usage: gags bench " + bench), r.out());
@@ -96,6 +97,19 @@ class GagsCommandTest {
     assertEquals(2, seg.code());
     assertTrue(seg.err().contains("--scene-out: expected a segments table under " + empty + ", found none"), seg.err());
     assertTrue(!Files.exists(dir.resolve("s.png")));
+    CliRunner.Run contributors = CliRunner.gags("bench", "contributors");
+    assertEquals(2, contributors.code());
+    assertTrue(contributors.err().contains("expected exactly one of --run-out DIR or --gaussians N, found neither"),
+        contributors.err());
+    CliRunner.Run query = CliRunner.gags("bench", "query", "--frames", "0");
+    assertEquals(2, query.code());
+    assertTrue(query.err().contains("expected --gaussians, --frames, --queries"), query.err());
+    CliRunner.Run quality = CliRunner.gags("bench", "distill-quality", "--run-out", dir.toString(), "--holdout-every", "1");
+    assertEquals(2, quality.code());
+    assertTrue(quality.err().contains("--holdout-every: expected at least 2, found 1"), quality.err());
+    CliRunner.Run target = CliRunner.gags("bench", "distill-quality", "--run-out", dir.toString(), "--targets", "best");
+    assertEquals(2, target.code());
+    assertTrue(target.err().contains("best"), target.err());
     Path demoOut = dir.resolve("demo-bad");
     CliRunner.Run demo = CliRunner.gags("demo", "--out", demoOut.toString(), "--preset", "fast");
     assertEquals(2, demo.code());
