@@ -208,8 +208,8 @@ public final class Tables {
   public static final TableDef METRICS = new TableDef("metrics", 1, "scene_id", "snappy",
       "One row per scene: the LERF-OVS metrics over its `results` (mAcc = hits / pairs, mIoU = mean IoU over pairs).",
       List.of(
-          new Column("m_acc", DoubleType, true, "Localisation accuracy: hits / pairs."),
-          new Column("m_iou", DoubleType, true, "Mean IoU over the (frame, category) pairs."),
+          new Column("m_acc", DoubleType, true, "Localisation accuracy: hits / pairs (NaN for a scene without label files: no pairs)."),
+          new Column("m_iou", DoubleType, true, "Mean IoU over the (frame, category) pairs (NaN without pairs)."),
           new Column("pairs", IntegerType, true, "(frame, category) pairs scored."),
           new Column("hits", IntegerType, true, "Pairs whose localisation hit."),
           new Column("frames", IntegerType, true, "Labelled frames scored."),
