@@ -77,7 +77,8 @@ final class EngineLoss {
     }
     if (cfg.loss() == DistillConfig.Loss.CODE_L1) {
       NDArray target = phi[0].mul(w.get(":, 0:1")).add(phi[1].mul(w.get(":, 1:2"))).add(phi[2].mul(w.get(":, 2:3")));
-      return decoded.mul(validMask).sub(target.mul(validMask)).abs().mean(new int[] {1});
+      // |dec·v − g·v| = v·|dec − g| for v in {0, 1}, exactly (values and gradients): mask once per pixel
+      return decoded.sub(target).abs().mean(new int[] {1}).mul(validMask.squeeze(1));
     }
     NDArray sum = null;
     for (int l = 0; l < 3; l++) {
