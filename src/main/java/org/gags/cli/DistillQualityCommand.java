@@ -115,17 +115,15 @@ final class DistillQualityCommand implements Callable<Integer> {
     List<Map<String, Object>> results = new ArrayList<>();
     for (int topK : topKs) {
       List<DistillView> train = new ArrayList<>();
-      List<DistillView> held = new ArrayList<>();
-      for (ContributorsRow r : lists) {
-        Contributors w = r.contributors().truncated(0f, topK);
-        DistillView v = new DistillView("view " + r.viewIndex(), w, r.segments(), clip.forView(r.viewIndex()), clipDim);
-        (r.viewIndex() % holdoutEvery == holdoutEvery - 1 ? held : train).add(v);
-      }
       // held-back views are scored through the untruncated lists: the field is what is compared
       List<DistillView> heldFull = new ArrayList<>();
       for (ContributorsRow r : lists) {
+        DistillView full = new DistillView("view " + r.viewIndex(), r.contributors(), r.segments(),
+            clip.forView(r.viewIndex()), clipDim);
         if (r.viewIndex() % holdoutEvery == holdoutEvery - 1) {
-          heldFull.add(new DistillView("view " + r.viewIndex(), r.contributors(), r.segments(), clip.forView(r.viewIndex()),
+          heldFull.add(full);
+        } else {
+          train.add(new DistillView(full.name(), full.contributors().truncated(0f, topK), full.segments(), full.clip(),
               clipDim));
         }
       }

@@ -156,16 +156,19 @@ public final class EvalStage implements ViewStage<EvalStage.Scorer> {
     @Override
     public Scorer open() {
       GaussianCloud cloud = ExecutorClouds.get(ply, fs);
-      float[] field = new float[gaussians * 16];
-      int rows = 0;
-      for (Iterator<Group> it = PartitionReader.records(fieldFiles, fs); it.hasNext(); rows++) {
-        Group g = it.next();
-        float[] f = PartitionReader.floats(g, "feature");
-        System.arraycopy(f, 0, field, PartitionReader.i(g, "gaussian") * 16, 16);
-      }
-      if (rows != gaussians) {
-        throw new IllegalStateException("field: expected " + gaussians + " rows (one per Gaussian), found " + rows);
-      }
+      Iterator<Group> records = PartitionReader.records(fieldFiles, fs);
+      float[] field = org.gags.store.rows.FieldRow.gather(new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return records.hasNext();
+        }
+
+        @Override
+        public org.gags.store.rows.FieldRow next() {
+          Group g = records.next();
+          return new org.gags.store.rows.FieldRow(PartitionReader.i(g, "gaussian"), PartitionReader.floats(g, "feature"));
+        }
+      }, gaussians, fieldFiles.isEmpty() ? "?" : new org.apache.hadoop.fs.Path(fieldFiles.get(0)).getParent().getName());
       Iterator<Group> dec = PartitionReader.records(decoderFiles, fs);
       FieldDecoder decoder = new FieldDecoder(PartitionReader.bytes(dec.next(), "npz"));
       return new Scorer(cloud, field, decoder, new ClipSession(ModelSpecs.CLIP.staged(spec, fs)));

@@ -15,12 +15,27 @@ public record FieldRow(int gaussian, float[] feature) {
    * 0..gaussians−1 exactly once, all with the same size.
    */
   public static float[] matrix(java.util.Iterator<Row> rows, int gaussians, String scene) {
+    return gather(new java.util.Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public FieldRow next() {
+        return from(rows.next());
+      }
+    }, gaussians, scene);
+  }
+
+  /** As {@link #matrix}, from rows already read (an executor reads them with its own Parquet reader). */
+  public static float[] gather(java.util.Iterator<FieldRow> rows, int gaussians, String scene) {
     float[] out = null;
     int dim = 0;
     boolean[] seen = new boolean[gaussians];
     long count = 0;
     while (rows.hasNext()) {
-      FieldRow f = from(rows.next());
+      FieldRow f = rows.next();
       if (out == null) {
         dim = f.feature().length;
         out = new float[gaussians * dim];
