@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import org.gags.distill.DistillConfig;
 import org.gags.distill.DistillView;
+import org.gags.distill.StepPhases;
 import org.gags.distill.StepProfile;
 import org.gags.distill.Trainer;
 import org.gags.distill.TrainingResolution;
@@ -95,6 +96,10 @@ final class DistillBenchCommand implements Callable<Integer> {
   @Option(names = "--forward", description = "Sparse forward: coo or gather (default: the config's, coo).")
   String forward;
 
+  @Option(names = "--chunk-pixels", description = "Pixels per chunk of a training step, 0 = the whole view as one graph "
+      + "(default: the config's, " + DistillConfig.DEFAULT_CHUNK_PIXELS + ").")
+  Integer chunkPixels;
+
   @Option(names = "--split-repeats", defaultValue = "3",
       description = "Timed repeats of each part of the split, 0 = no split (default: ${DEFAULT-VALUE}).")
   int splitRepeats;
@@ -129,6 +134,7 @@ final class DistillBenchCommand implements Callable<Integer> {
     require(regions.length == 3 && regions[0] >= 1 && regions[1] >= 1 && regions[2] >= 1, "--regions",
         "three positive counts s,m,l", String.join(",", java.util.Arrays.stream(regions).mapToObj(String::valueOf).toList()));
     require(splitRepeats >= 0, "--split-repeats", "at least 0", splitRepeats);
+    require(chunkPixels == null || chunkPixels >= 0, "--chunk-pixels", "at least 0", chunkPixels);
     DistillConfig cfg = DistillConfig.gags();
     try {
       if (forward != null) {
@@ -140,12 +146,15 @@ final class DistillBenchCommand implements Callable<Integer> {
     int lateStart = Math.max(1, (int) Math.round(iterations * 15_001.0 / 30_000));
     cfg = cfg.withWidths(cfg.featureDim(), decoderWidth, cfg.clipDim(), cfg.granularityWidths())
         .withSchedule(iterations, lateStart);
+    if (chunkPixels != null) {
+      cfg = cfg.withChunkPixels(chunkPixels);
+    }
     int clipDim = cfg.clipDim();
 
     Inputs in = synthetic ? syntheticInputs(n, w, h, k, clipDim) : sceneInputs(clipDim);
     System.out.printf(Locale.ROOT, "bench distill: %s, %,d Gaussians, %dx%d training pixels, %d views, decoder width %d, "
-            + "forward %s, torch threads %s, %d cores, java %s, max heap %d MiB%n%n", in.description, in.gaussians,
-        in.width, in.height, views, decoderWidth, cfg.forward().key(), System.getProperty("ai.djl.pytorch.num_threads",
+            + "forward %s, chunks of %d pixels, torch threads %s, %d cores, java %s, max heap %d MiB%n%n", in.description, in.gaussians,
+        in.width, in.height, views, decoderWidth, cfg.forward().key(), cfg.chunkPixels(), System.getProperty("ai.djl.pytorch.num_threads",
             "default"), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20);
 
@@ -153,6 +162,7 @@ final class DistillBenchCommand implements Callable<Integer> {
     long[] stepNanos = new long[iterations + 1];
     Map<Integer, Long> rss = new LinkedHashMap<>();
     StepProfile.Split split = null;
+    Map<StepPhases.Phase, Double> phases = new java.util.EnumMap<>(StepPhases.Phase.class);
     long peakRss;
     long uploadNanos;
     // A lazy list: each view is built when the trainer reads it (once) and not kept here.
@@ -179,6 +189,11 @@ final class DistillBenchCommand implements Callable<Integer> {
         stepNanos[r.iteration()] = now - last[0];
         last[0] = now;
         int i = r.iteration();
+        if (i == warmup) {
+          trainer.phases().reset(); // the timed iterations only
+        } else if (i == iterations - 1) {
+          phases.putAll(trainer.phases().meanMs());
+        }
         if (i == warmup + 1 || i == iterations || Long.bitCount(i) == 1 || i % 1000 == 0) {
           rss.put(i, ProcessMemory.rssBytes());
         }
@@ -216,6 +231,16 @@ final class DistillBenchCommand implements Callable<Integer> {
             + "before, %s after%n", uploadNanos / 1e9,
         String.join(", ", rss.entrySet().stream().map(e -> e.getKey() + ": " + (e.getValue() >> 20)).toList()),
         loadBefore, loadAfter);
+    if (cfg.chunkPixels() > 0 && !phases.isEmpty()) {
+      System.out.println();
+      System.out.printf(Locale.ROOT, "Inside the step (chunks of %d pixels): mean ms per timed iteration (StepPhases):%n%n",
+          cfg.chunkPixels());
+      System.out.println("| phase | ms | share of the step |");
+      System.out.println("|---|---|---|");
+      double sum = phases.values().stream().mapToDouble(Double::doubleValue).sum();
+      phases.forEach((phase, ms) -> row(phase.name().toLowerCase(Locale.ROOT).replace('_', ' '), ms, sum));
+      System.out.printf(Locale.ROOT, "| sum of the phases | %.1f | vs %.1f ms per iteration (mean) |%n", sum, mean);
+    }
     if (split != null) {
       System.out.println();
       System.out.printf(Locale.ROOT, "Split: each part alone, forward + backward, median of %d after one warm-up, "
@@ -233,7 +258,7 @@ final class DistillBenchCommand implements Callable<Integer> {
     }
     if (json != null) {
       writeJson(in, cfg, pixels, entries, perPixel, median, mean, timed.length, late, peakRss, peakRssWithSplit,
-          deviceBytes, rss, split, loadBefore + " / " + loadAfter);
+          deviceBytes, rss, split, phases, loadBefore + " / " + loadAfter);
       System.out.println("wrote " + json);
     }
     return 0;
@@ -292,7 +317,7 @@ final class DistillBenchCommand implements Callable<Integer> {
 
   private void writeJson(Inputs in, DistillConfig cfg, long pixels, long entries, double perPixel, double median,
       double mean, int timed, int late, long peakRss, long peakRssWithSplit, long deviceBytes, Map<Integer, Long> rss,
-      StepProfile.Split split, String load) throws IOException {
+      StepProfile.Split split, Map<StepPhases.Phase, Double> phases, String load) throws IOException {
     StringBuilder j = new StringBuilder("{\n");
     field(j, "input", quote(in.label));
     field(j, "input_description", quote(in.description));
@@ -307,6 +332,7 @@ final class DistillBenchCommand implements Callable<Integer> {
     field(j, "decoder_width", cfg.decoderWidth());
     field(j, "clip_dim", cfg.clipDim());
     field(j, "forward", quote(cfg.forward().key()));
+    field(j, "chunk_pixels", cfg.chunkPixels());
     field(j, "iterations", cfg.iterations());
     field(j, "late_start", cfg.lateStart());
     field(j, "iterations_timed", timed);
@@ -330,6 +356,13 @@ final class DistillBenchCommand implements Callable<Integer> {
           split.repeats(), split.iteration(), split.sparseMs(), split.decodersMs(), split.lossesMs(),
           split.regionMapMs(), split.optimiserMs(), split.sumMs());
       field(j, "split", s);
+    }
+    if (!phases.isEmpty()) {
+      StringBuilder p = new StringBuilder("{");
+      phases.forEach((phase, ms) -> p.append(p.length() > 1 ? ", " : "")
+          .append(quote(phase.name().toLowerCase(Locale.ROOT) + "_ms")).append(": ")
+          .append(String.format(Locale.ROOT, "%.3f", ms)));
+      field(j, "phases", p.append("}"));
     }
     j.setLength(j.length() - 2);
     j.append("\n}\n");

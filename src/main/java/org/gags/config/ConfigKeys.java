@@ -164,6 +164,11 @@ public final class ConfigKeys {
           "How the engine renders F = W f: coo (sparse matrix product, measured faster) or gather (changes no"
               + " output beyond float rounding).",
           ConfigKey.oneOf("coo", "gather")),
+      ConfigKey.of("distill.chunk_pixels", "16384", null,
+          "Pixels per chunk of a training step: the feature decoder, the loss and the sparse backward run chunk by"
+              + " chunk, so a step's memory does not grow with the view; 0 runs a view as one graph (the reference"
+              + " step). Changes no output beyond float rounding.",
+          ConfigKey.intBetween(0, 100_000_000)),
       ConfigKey.of("distill.device", "cpu", null,
           "Where training runs: cpu, or cuda (a CUDA libtorch on the classpath; each training task then asks for"
               + " one whole GPU through stage-level scheduling). Changes no output beyond float rounding.",

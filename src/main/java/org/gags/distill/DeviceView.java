@@ -19,7 +19,12 @@ final class DeviceView {
   /** Host copies of the three segment-id maps (s, m, l), for the region map. */
   final int[][] segments;
   final int[] levelOffsets;
+  /** The whole view's F = W·f: its chunks' renderers, rows concatenated. */
   final SparseRenderer renderer;
+  /** Pixel ranges of the chunks: chunk c covers pixels chunkStart[c] to chunkStart[c + 1] − 1. */
+  final int[] chunkStart;
+  /** Per chunk, the rows of F = W·f for its pixels only. */
+  final SparseRenderer[] chunks;
   /** pixels × 1, 1 where the pixel is covered at all three levels. */
   final NDArray validMask;
   /** Per level: the row of its CLIP table for each pixel (−1 read as row 0; invalid pixels are masked). */
@@ -29,14 +34,16 @@ final class DeviceView {
   /** Contributor entries (for sizing reports). */
   final long entries;
 
-  private DeviceView(String name, int width, int height, int[][] segments, int[] levelOffsets, SparseRenderer renderer,
-      NDArray validMask, NDArray[] rows, NDArray[] tables, long entries) {
+  private DeviceView(String name, int width, int height, int[][] segments, int[] levelOffsets, int[] chunkStart,
+      SparseRenderer[] chunks, NDArray validMask, NDArray[] rows, NDArray[] tables, long entries) {
     this.name = name;
     this.width = width;
     this.height = height;
     this.segments = segments;
     this.levelOffsets = levelOffsets;
-    this.renderer = renderer;
+    this.chunkStart = chunkStart;
+    this.chunks = chunks;
+    this.renderer = SparseRenderer.concat(java.util.List.of(chunks));
     this.validMask = validMask;
     this.rows = rows;
     this.tables = tables;
@@ -63,9 +70,24 @@ final class DeviceView {
       float[] table = view.segmentCount(l) == 0 ? new float[view.clipDim()] : view.clip()[l];
       tables[l] = manager.create(table, new Shape(table.length / view.clipDim(), view.clipDim())).toType(dtype, false);
     }
-    SparseRenderer renderer = SparseRenderer.of(cfg.forward(), manager, view.contributors(), gaussians, dtype);
-    return new DeviceView(view.name(), view.width(), view.height(), view.segments(), view.levelOffsets(), renderer,
-        validMask, rows, tables, view.contributors().entries());
+    int[] chunkStart = chunkStarts(n, cfg.chunkPixels());
+    SparseRenderer[] chunks = new SparseRenderer[chunkStart.length - 1];
+    for (int c = 0; c < chunks.length; c++) {
+      chunks[c] = SparseRenderer.of(cfg.forward(), manager, view.contributors(), chunkStart[c], chunkStart[c + 1],
+          gaussians, dtype);
+    }
+    return new DeviceView(view.name(), view.width(), view.height(), view.segments(), view.levelOffsets(), chunkStart,
+        chunks, validMask, rows, tables, view.contributors().entries());
+  }
+
+  /** Chunk boundaries: 0, size, 2·size, ..., n (one chunk of all pixels when size is 0 or at least n). */
+  static int[] chunkStarts(int n, int size) {
+    int count = size <= 0 || size >= n ? 1 : (n + size - 1) / size;
+    int[] start = new int[count + 1];
+    for (int c = 1; c <= count; c++) {
+      start[c] = c == count ? n : c * size;
+    }
+    return start;
   }
 
   int pixels() {

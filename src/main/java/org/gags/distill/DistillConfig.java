@@ -27,6 +27,10 @@ import org.gags.util.ConfigNames;
  * @param granularityAdam Adam of the granularity decoder
  * @param seed seeds the decoder initialisation and the view order
  * @param forward how the sparse rendering runs in the engine
+ * @param chunkPixels pixels per chunk of a training step ({@link Trainer}): the feature decoder, the
+ *     distillation loss and the sparse backward run chunk by chunk, each chunk's graph freed before
+ *     the next, so a step's memory does not grow with the view; 0 runs the whole view as one graph
+ *     (the reference step). Changes no value beyond float rounding.
  */
 public record DistillConfig(
     int featureDim,
@@ -47,10 +51,14 @@ public record DistillConfig(
     AdamGroup decoderAdam,
     AdamGroup granularityAdam,
     long seed,
-    SparseForward forward) implements java.io.Serializable {
+    SparseForward forward,
+    int chunkPixels) implements java.io.Serializable {
 
   /** Hidden widths of the published granularity decoder (16→64→128→64→32→16→3). */
   public static final int[] GAGS_GRANULARITY_WIDTHS = {64, 128, 64, 32, 16};
+
+  /** Pixels per chunk of a training step by default (docs/benchmarks.md: the chunk-size sweep). */
+  public static final int DEFAULT_CHUNK_PIXELS = 16_384;
 
   public DistillConfig {
     positive("featureDim", featureDim);
@@ -72,6 +80,9 @@ public record DistillConfig(
     nonNegative("entropyEarly", entropyEarly);
     nonNegative("entropyLate", entropyLate);
     nonNegative("consistencyWeight", consistencyWeight);
+    if (chunkPixels < 0) {
+      throw new IllegalArgumentException("chunkPixels must be 0 (whole view) or positive, found " + chunkPixels);
+    }
   }
 
   /** The reference's {@code train.py -r 2 --iterations 30000 --feature_mode} (code behaviour). */
@@ -82,49 +93,55 @@ public record DistillConfig(
         new AdamGroup(1e-3, 0.9, 0.999, 1e-15),
         new AdamGroup(1e-4, 0.9, 0.999, 1e-8),
         new AdamGroup(1e-4, 0.9, 0.999, 1e-8),
-        0L, SparseForward.COO);
+        0L, SparseForward.COO, DEFAULT_CHUNK_PIXELS);
   }
 
   public DistillConfig withWidths(int featureDim, int decoderWidth, int clipDim, int... granularityWidths) {
     return new DistillConfig(featureDim, decoderWidth, clipDim, granularityWidths, target, loss, regionAware, entropy,
         consistency, iterations, lateStart, entropyEarly, entropyLate, consistencyWeight, featureAdam, decoderAdam,
-        granularityAdam, seed, forward);
+        granularityAdam, seed, forward, chunkPixels);
   }
 
   public DistillConfig withTarget(Target t) {
     return new DistillConfig(featureDim, decoderWidth, clipDim, granularityWidths, t, loss, regionAware, entropy,
         consistency, iterations, lateStart, entropyEarly, entropyLate, consistencyWeight, featureAdam, decoderAdam,
-        granularityAdam, seed, forward);
+        granularityAdam, seed, forward, chunkPixels);
   }
 
   public DistillConfig withLoss(Loss l) {
     return new DistillConfig(featureDim, decoderWidth, clipDim, granularityWidths, target, l, regionAware, entropy,
         consistency, iterations, lateStart, entropyEarly, entropyLate, consistencyWeight, featureAdam, decoderAdam,
-        granularityAdam, seed, forward);
+        granularityAdam, seed, forward, chunkPixels);
   }
 
   public DistillConfig withTerms(boolean regionAware, boolean entropy, boolean consistency) {
     return new DistillConfig(featureDim, decoderWidth, clipDim, granularityWidths, target, loss, regionAware, entropy,
         consistency, iterations, lateStart, entropyEarly, entropyLate, consistencyWeight, featureAdam, decoderAdam,
-        granularityAdam, seed, forward);
+        granularityAdam, seed, forward, chunkPixels);
   }
 
   public DistillConfig withSchedule(int iterations, int lateStart) {
     return new DistillConfig(featureDim, decoderWidth, clipDim, granularityWidths, target, loss, regionAware, entropy,
         consistency, iterations, lateStart, entropyEarly, entropyLate, consistencyWeight, featureAdam, decoderAdam,
-        granularityAdam, seed, forward);
+        granularityAdam, seed, forward, chunkPixels);
   }
 
   public DistillConfig withSeed(long s) {
     return new DistillConfig(featureDim, decoderWidth, clipDim, granularityWidths, target, loss, regionAware, entropy,
         consistency, iterations, lateStart, entropyEarly, entropyLate, consistencyWeight, featureAdam, decoderAdam,
-        granularityAdam, s, forward);
+        granularityAdam, s, forward, chunkPixels);
+  }
+
+  public DistillConfig withChunkPixels(int c) {
+    return new DistillConfig(featureDim, decoderWidth, clipDim, granularityWidths, target, loss, regionAware, entropy,
+        consistency, iterations, lateStart, entropyEarly, entropyLate, consistencyWeight, featureAdam, decoderAdam,
+        granularityAdam, seed, forward, c);
   }
 
   public DistillConfig withForward(SparseForward f) {
     return new DistillConfig(featureDim, decoderWidth, clipDim, granularityWidths, target, loss, regionAware, entropy,
         consistency, iterations, lateStart, entropyEarly, entropyLate, consistencyWeight, featureAdam, decoderAdam,
-        granularityAdam, seed, f);
+        granularityAdam, seed, f, chunkPixels);
   }
 
   @Override
@@ -170,10 +187,10 @@ public record DistillConfig(
         "DistillConfig[featureDim=%d, decoderWidth=%d, clipDim=%d, granularityWidths=%s, target=%s, loss=%s, "
             + "regionAware=%s, entropy=%s, consistency=%s, iterations=%d, lateStart=%d, entropyEarly=%s, "
             + "entropyLate=%s, consistencyWeight=%s, featureAdam=%s, decoderAdam=%s, granularityAdam=%s, seed=%d, "
-            + "forward=%s]",
+            + "forward=%s, chunkPixels=%d]",
         featureDim, decoderWidth, clipDim, Arrays.toString(granularityWidths), target.key(), loss.key(), regionAware,
         entropy, consistency, iterations, lateStart, entropyEarly, entropyLate, consistencyWeight, featureAdam,
-        decoderAdam, granularityAdam, seed, forward.key());
+        decoderAdam, granularityAdam, seed, forward.key(), chunkPixels);
   }
 
   private static void positive(String name, int v) {

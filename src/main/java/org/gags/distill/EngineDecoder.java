@@ -43,8 +43,9 @@ final class EngineDecoder {
     return p;
   }
 
+  /** x·Wᵀ + b as one fused product (torch's {@code linear}, an addmm), as {@code nn.Linear} computes it. */
   NDArray linear(int l, NDArray x) {
-    return x.matMul(weight[l].transpose()).add(bias[l]);
+    return ai.djl.nn.core.Linear.linear(x, weight[l], bias[l]).singletonOrThrow();
   }
 
   /** The feature decoder with its two residual blocks, L2-normalised over channels (eps 1e-12). */

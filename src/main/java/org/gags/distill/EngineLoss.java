@@ -49,7 +49,7 @@ final class EngineLoss {
     NDArray pixelLoss = pixelLoss(cfg, view, decoded, w);
     RegionMap regions = regions(view, w);
     NDArray distill = cfg.regionAware() ? regionMean(m, dtype, pixelLoss, regions) : pixelLoss.mean();
-    NDArray entropy = w.add(DistillLossReference.ENTROPY_EPS).log().mul(w).neg().mean();
+    NDArray entropy = entropy(w);
     NDArray consistency = consistency(m, dtype, rendered, regions, n);
     NDArray total = distill.add(entropy.mul(cfg.entropyWeight(iteration)));
     if (cfg.consistencyWeight(iteration) != 0) {
@@ -68,12 +68,25 @@ final class EngineLoss {
     return m.create(fixed, new Shape(1, 3)).toType(dtype, false).repeat(0, n);
   }
 
+  /** Entropy (Eq. 4): the mean over all pixels × 3 entries of −w·log(w + 1e-6). */
+  static NDArray entropy(NDArray w) {
+    return w.add(DistillLossReference.ENTROPY_EPS).log().mul(w).neg().mean();
+  }
+
   /** Per-pixel loss, zero (but present) at invalid pixels. */
   static NDArray pixelLoss(DistillConfig cfg, DeviceView view, NDArray decoded, NDArray w) {
-    NDArray validMask = view.validMask;
+    return pixelLoss(cfg, view.validMask, view.rows, view.tables, decoded, w);
+  }
+
+  /**
+   * Per-pixel loss of some pixels: their valid mask (pixels × 1), per level their rows of that level's
+   * CLIP table, the tables, their decoding and their granularity weights.
+   */
+  static NDArray pixelLoss(DistillConfig cfg, NDArray validMask, NDArray[] rows, NDArray[] tables, NDArray decoded,
+      NDArray w) {
     NDArray[] phi = new NDArray[3];
     for (int l = 0; l < 3; l++) {
-      phi[l] = view.tables[l].get(view.rows[l]);
+      phi[l] = tables[l].get(rows[l]);
     }
     if (cfg.loss() == DistillConfig.Loss.CODE_L1) {
       NDArray target = phi[0].mul(w.get(":, 0:1")).add(phi[1].mul(w.get(":, 1:2"))).add(phi[2].mul(w.get(":, 2:3")));
@@ -96,6 +109,11 @@ final class EngineLoss {
 
   /** Σ_p ℓ_p / (n_r(p) · R) over pixels in a region: the mean over regions of the region means. */
   static NDArray regionMean(NDManager m, DataType dtype, NDArray pixelLoss, RegionMap regions) {
+    return pixelLoss.mul(m.create(regionWeights(regions)).toType(dtype, false)).sum();
+  }
+
+  /** Per pixel, 1 / (n_r(p) · R), or 0 outside every region: the region-aware mean's weights. */
+  static double[] regionWeights(RegionMap regions) {
     int n = regions.regionOfPixel().length;
     int r = regions.regions();
     double[] a = new double[n];
@@ -103,7 +121,7 @@ final class EngineLoss {
       int k = regions.regionOfPixel()[p];
       a[p] = k < 0 ? 0 : 1.0 / ((double) regions.counts()[k] * r);
     }
-    return pixelLoss.mul(m.create(a).toType(dtype, false)).sum();
+    return a;
   }
 
   /**

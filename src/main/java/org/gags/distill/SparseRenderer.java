@@ -45,26 +45,55 @@ public interface SparseRenderer {
 
   static SparseRenderer of(DistillConfig.SparseForward kind, NDManager manager, Contributors lists, int gaussians,
       DataType dtype) {
+    return of(kind, manager, lists, 0, lists.width() * lists.height(), gaussians, dtype);
+  }
+
+  /** The rows of pixels {@code from} (inclusive) to {@code to} (exclusive) only: a chunk of the view. */
+  static SparseRenderer of(DistillConfig.SparseForward kind, NDManager manager, Contributors lists, int from, int to,
+      int gaussians, DataType dtype) {
     return switch (kind) {
-      case GATHER -> gather(manager, lists, dtype);
-      case COO -> coo(manager, lists, gaussians, dtype);
+      case GATHER -> gather(manager, lists, from, to, dtype);
+      case COO -> coo(manager, lists, from, to, gaussians, dtype);
+    };
+  }
+
+  /** Chunks rendered one after the other, their rows concatenated (autograd reaches every chunk). */
+  static SparseRenderer concat(java.util.List<SparseRenderer> chunks) {
+    if (chunks.size() == 1) {
+      return chunks.get(0);
+    }
+    long bytes = chunks.stream().mapToLong(SparseRenderer::deviceBytes).sum();
+    return new SparseRenderer() {
+      @Override
+      public NDArray render(NDArray features) {
+        ai.djl.ndarray.NDList parts = new ai.djl.ndarray.NDList();
+        for (SparseRenderer c : chunks) {
+          parts.add(c.render(features));
+        }
+        return ai.djl.ndarray.NDArrays.concat(parts, 0);
+      }
+
+      @Override
+      public long deviceBytes() {
+        return bytes;
+      }
     };
   }
 
   /** Padded per-pixel gather: index and weight arrays of pixels × (longest list), zero weights as padding. */
-  static SparseRenderer gather(NDManager manager, Contributors lists, DataType dtype) {
-    int n = lists.width() * lists.height();
+  static SparseRenderer gather(NDManager manager, Contributors lists, int from, int to, DataType dtype) {
+    int n = to - from;
     int[] start = lists.pixelStart();
     int longest = 1;
-    for (int p = 0; p < n; p++) {
+    for (int p = from; p < to; p++) {
       longest = Math.max(longest, start[p + 1] - start[p]);
     }
     long[] index = new long[n * longest];
     float[] weight = new float[n * longest];
-    for (int p = 0; p < n; p++) {
+    for (int p = from; p < to; p++) {
       for (int e = start[p]; e < start[p + 1]; e++) {
-        index[p * longest + e - start[p]] = lists.gaussians()[e];
-        weight[p * longest + e - start[p]] = lists.weights()[e];
+        index[(p - from) * longest + e - start[p]] = lists.gaussians()[e];
+        weight[(p - from) * longest + e - start[p]] = lists.weights()[e];
       }
     }
     NDArray idx = manager.create(index);
@@ -77,18 +106,20 @@ public interface SparseRenderer {
   }
 
   /** Sparse COO matrix (pixels × Gaussians) times the features. */
-  static SparseRenderer coo(NDManager manager, Contributors lists, int gaussians, DataType dtype) {
-    int n = lists.width() * lists.height();
-    int entries = lists.entries();
+  static SparseRenderer coo(NDManager manager, Contributors lists, int from, int to, int gaussians, DataType dtype) {
+    int n = to - from;
+    int first = lists.pixelStart()[from];
+    int entries = lists.pixelStart()[to] - first;
     long[] ij = new long[2 * entries];
-    for (int p = 0; p < n; p++) {
+    for (int p = from; p < to; p++) {
       for (int e = lists.pixelStart()[p]; e < lists.pixelStart()[p + 1]; e++) {
-        ij[e] = p;
-        ij[entries + e] = lists.gaussians()[e];
+        ij[e - first] = p - from;
+        ij[entries + e - first] = lists.gaussians()[e];
       }
     }
     NDArray indices = manager.create(ij, new Shape(2, entries));
-    NDArray values = manager.create(lists.weights()).toType(dtype, false);
+    NDArray values = manager.create(java.util.Arrays.copyOfRange(lists.weights(), first, first + entries))
+        .toType(dtype, false);
     NDArray matrix =
         JniUtils.createSparseCoo((PtNDArray) indices, (PtNDArray) values, new Shape(n, gaussians));
     // the COO tensor shares the index and value storage: counted once

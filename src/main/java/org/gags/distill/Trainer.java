@@ -42,6 +42,7 @@ public final class Trainer implements AutoCloseable {
   private final EngineAdam featureAdam;
   private final EngineAdam decoderAdam;
   private final EngineAdam granularityAdam;
+  private final StepPhases phases = new StepPhases();
   private EpochViewSampler sampler;
   private int iteration;
   private long startNanos = -1;
@@ -120,6 +121,11 @@ public final class Trainer implements AutoCloseable {
     return views.stream().mapToLong(v -> v.entries).sum();
   }
 
+  /** Where the steps' time went (the chunked step's phases; only the optimiser with chunk size 0). */
+  public StepPhases phases() {
+    return phases;
+  }
+
   public DistillConfig config() {
     return cfg;
   }
@@ -157,10 +163,13 @@ public final class Trainer implements AutoCloseable {
     LossTerms terms;
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      terms = backpropagate(view, it, EngineLoss.Result::total).terms();
+      terms = backward(view, it);
+      long t = System.nanoTime();
       if (it < cfg.iterations()) {
         optimise();
       }
+      phases.add(StepPhases.Phase.OPTIMISER, t);
+      phases.countStep();
     }
     iteration = it;
     double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -179,7 +188,21 @@ public final class Trainer implements AutoCloseable {
   }
 
   /**
-   * Steps 2 and 3 (inside the caller's scope): zeroed gradients, the loss graph of one view in a
+   * Steps 2 and 3 (inside the caller's scope): zeroed gradients, then the gradients of the view's
+   * total loss in the parameters, chunk by chunk ({@link ChunkedStep}) unless the config's chunk
+   * size is 0, which runs the whole view as one graph ({@link #backpropagate}, the reference).
+   */
+  LossTerms backward(int view, int it) {
+    if (cfg.chunkPixels() == 0) {
+      return backpropagate(view, it, EngineLoss.Result::total).terms();
+    }
+    zeroGradients();
+    return ChunkedStep.backpropagate(cfg, views.get(view), manager, dtype, features, featureDecoder,
+        granularityDecoder, it, phases);
+  }
+
+  /**
+   * Steps 2 and 3 as one graph (inside the caller's scope): zeroed gradients, the loss graph of one view in a
    * gradient collector, and the gradients of {@code term} of it (the total when training).
    */
   private EngineLoss.Result backpropagate(int view, int it, java.util.function.Function<EngineLoss.Result, NDArray> term) {
@@ -229,27 +252,37 @@ public final class Trainer implements AutoCloseable {
     }
   }
 
-  /** Gradients of the total of one view at the current parameters (no step): features, then decoders. */
+  /**
+   * Gradients of the total of one view at the current parameters (no step): features, then
+   * decoders, computed as a training step computes them ({@link #backward}).
+   */
   Gradients gradients(int view, int it) {
-    return gradients(view, it, EngineLoss.Result::total);
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      return collect(backward(view, it));
+    }
   }
 
   /** Gradients of one chosen loss array (a term or the total) of one view, no step. */
   Gradients gradients(int view, int it, java.util.function.Function<EngineLoss.Result, NDArray> term) {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      EngineLoss.Result result = backpropagate(view, it, term);
-      double[] f = features.hasGradient() ? host(features.getGradient()) : null;
-      List<double[]> dec = new ArrayList<>();
-      for (NDArray p : featureDecoder.parameters()) {
-        dec.add(p.hasGradient() ? host(p.getGradient()) : null);
-      }
-      List<double[]> gran = new ArrayList<>();
-      for (NDArray p : granularityDecoder.parameters()) {
-        gran.add(p.hasGradient() ? host(p.getGradient()) : null);
-      }
-      return new Gradients(result.terms(), f, dec, gran);
+      return collect(backpropagate(view, it, term).terms());
     }
+  }
+
+  /** The parameters' current gradients (inside the caller's scope). */
+  private Gradients collect(LossTerms terms) {
+    double[] f = features.hasGradient() ? host(features.getGradient()) : null;
+    List<double[]> dec = new ArrayList<>();
+    for (NDArray p : featureDecoder.parameters()) {
+      dec.add(p.hasGradient() ? host(p.getGradient()) : null);
+    }
+    List<double[]> gran = new ArrayList<>();
+    for (NDArray p : granularityDecoder.parameters()) {
+      gran.add(p.hasGradient() ? host(p.getGradient()) : null);
+    }
+    return new Gradients(terms, f, dec, gran);
   }
 
   /** Gradients in the order of {@link EngineDecoder#parameters}: w0, b0, w1, b1, ... */

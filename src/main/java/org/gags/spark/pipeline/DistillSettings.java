@@ -17,7 +17,8 @@ public final class DistillSettings {
         adam(base.featureAdam(), c.getDouble("distill.feature_lr"), c.getDouble("distill.feature_eps")),
         adam(base.decoderAdam(), c.getDouble("distill.decoder_lr"), c.getDouble("distill.decoder_eps")),
         adam(base.granularityAdam(), c.getDouble("distill.decoder_lr"), c.getDouble("distill.decoder_eps")),
-        c.getLong("distill.seed"), DistillConfig.SparseForward.of(c.get("distill.sparse_forward")));
+        c.getLong("distill.seed"), DistillConfig.SparseForward.of(c.get("distill.sparse_forward")),
+        c.getInt("distill.chunk_pixels"));
   }
 
   private static boolean flag(ResolvedConfig c, String key) {
