@@ -1,15 +1,11 @@
 package org.gags.distill;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import java.util.Arrays;
 
 /**
@@ -50,7 +46,7 @@ final class ChunkedStep {
     long t0 = System.nanoTime();
     NDArray rendered = view.renderer.render(features.stopGradient());
     phases.add(StepPhases.Phase.SPARSE, t0);
-    try (GradientCollector collector = Engine.getEngine(Trainer.ENGINE).newGradientCollector()) {
+    try (GradMode collector = GradMode.on()) {
       long t1 = System.nanoTime();
       rendered.setRequiresGradient(true); // a leaf: the consistency term's gradient lands here
       NDArray w = EngineLoss.granularityWeights(cfg, m, dtype, rendered, granularityDecoder, n);
@@ -85,7 +81,7 @@ final class ChunkedStep {
           collector.backward(loss);
           distill += loss.toType(DataType.FLOAT64, false).getDouble();
           t = phases.add(StepPhases.Phase.LOSSES, t);
-          JniUtils.backward((PtNDArray) decoded, (PtNDArray) decodedLeaf.getGradient(), false, false);
+          collector.backward(decoded, decodedLeaf.getGradient());
           t = phases.add(StepPhases.Phase.DECODERS, t);
           dRendered.set(range, f.getGradient());
           if (trainsW) {
@@ -119,7 +115,7 @@ final class ChunkedStep {
         try (NDScope scope = new NDScope()) {
           scope.suppressNotUsedWarning();
           NDArray part = view.chunks[c].render(features);
-          JniUtils.backward((PtNDArray) part, (PtNDArray) dRendered.get(range), false, false);
+          collector.backward(part, dRendered.get(range));
         }
       }
       phases.add(StepPhases.Phase.SPARSE, t3);

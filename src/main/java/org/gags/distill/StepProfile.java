@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,13 +99,13 @@ public final class StepProfile {
             }
           }
           long t0 = System.nanoTime();
-          try (GradientCollector c = Engine.getEngine(Trainer.ENGINE).newGradientCollector()) {
+          try (GradMode c = GradMode.on()) {
             c.backward(dv.renderer.render(features).mul(gradRendered).sum());
           }
           long t1 = System.nanoTime();
           NDArray x = leaf(rendered);
           long t2 = System.nanoTime();
-          try (GradientCollector c = Engine.getEngine(Trainer.ENGINE).newGradientCollector()) {
+          try (GradMode c = GradMode.on()) {
             NDArray dec = featureDecoder.featureDecode(x);
             NDArray ww = EngineLoss.granularityWeights(cfg, m, dtype, x, granularityDecoder, n);
             NDArray upstream = dec.mul(gradDecoded).sum();
@@ -120,7 +119,7 @@ public final class StepProfile {
           NDArray wl = leaf(w);
           NDArray d = leaf(decoded);
           long t4 = System.nanoTime();
-          try (GradientCollector c = Engine.getEngine(Trainer.ENGINE).newGradientCollector()) {
+          try (GradMode c = GradMode.on()) {
             c.backward(EngineLoss.losses(cfg, dv, m, dtype, f, wl, d, iteration).total());
           }
           long t5 = System.nanoTime();

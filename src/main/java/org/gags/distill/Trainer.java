@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -207,7 +206,7 @@ public final class Trainer implements AutoCloseable {
    */
   private EngineLoss.Result backpropagate(int view, int it, java.util.function.Function<EngineLoss.Result, NDArray> term) {
     zeroGradients();
-    try (GradientCollector collector = Engine.getEngine(ENGINE).newGradientCollector()) {
+    try (GradMode collector = GradMode.on()) {
       EngineLoss.Result result = forward(view, it);
       collector.backward(term.apply(result));
       return result;

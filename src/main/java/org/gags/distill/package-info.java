@@ -12,7 +12,11 @@
  *       org.gags.distill.HeldOutQuality} (cosine of a decoded held-out view to its targets).
  *   <li>DJL's PyTorch engine (named explicitly, ONNX Runtime is also present):
  *       {@link org.gags.distill.Trainer} composes sample → forward → backward → torch-exact Adam per
- *       iteration in one NDScope, and checkpoints everything a resume needs;
+ *       iteration in one NDScope, and checkpoints everything a resume needs; its backward runs in
+ *       chunks of pixels ({@code ChunkedStep}: decoders and loss per chunk, the small whole-view
+ *       graph once, the sparse backward per chunk), equal to one backward through the whole graph
+ *       ({@code EngineLoss}, the reference, chunk size 0) up to float rounding, with its phases
+ *       timed inside the step ({@link org.gags.distill.StepPhases});
  *       {@link org.gags.distill.SparseRenderer} renders W·f by COO matrix product (default, faster)
  *       or padded gather; each view is uploaded once ({@code DeviceView}) and the contributor
  *       lists are not kept in the JVM heap. {@link org.gags.distill.FieldDecoder} decodes rendered

@@ -104,6 +104,42 @@ class TrainerTest {
     assertTrue(straight.get(0).line(40).startsWith("iteration 1/40 view "), straight.get(0).line(40));
   }
 
+  /**
+   * Two trainings at once in one JVM (two tasks of one executor): both run, and each ends exactly
+   * where it ends alone. DJL's gradient collector allows one per JVM at a time; the trainer's grad
+   * mode is per thread ({@link GradMode}).
+   */
+  @Test
+  void twoTrainingsInOneJvmRunTogetherAndEachEndsAsAlone() throws Exception {
+    DistillConfig a = DistillFixtures.tinyConfig();
+    DistillConfig b = DistillFixtures.tinyConfig().withSeed(7).withTarget(DistillConfig.Target.AVERAGE);
+    float[] aloneA = trainAlone(a);
+    float[] aloneB = trainAlone(b);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.Future<float[]> fa = pool.submit(() -> {
+        start.await();
+        return trainAlone(a);
+      });
+      java.util.concurrent.Future<float[]> fb = pool.submit(() -> {
+        start.await();
+        return trainAlone(b);
+      });
+      assertArrayEquals(aloneA, fa.get());
+      assertArrayEquals(aloneB, fb.get());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static float[] trainAlone(DistillConfig cfg) {
+    try (Trainer t = Trainer.create(cfg, views(), GAUSSIANS)) {
+      t.train(r -> {});
+      return t.features();
+    }
+  }
+
   @Test
   void everyEpochVisitsEveryViewAndTheLastIterationTakesNoStep() {
     DistillConfig cfg = DistillFixtures.tinyConfig().withSchedule(6, 3);
