@@ -20,19 +20,13 @@ import java.util.Map;
 public final class SweepReport {
   /** What {@code data-scene} holds in a point's mean cells. */
   public static final String MEAN = "mean of scenes";
-  private static final int BAR_WIDTH = 300;
-  private static final int BAR_HEIGHT = 14;
-  private static final int LABEL_WIDTH = 160;
 
   private SweepReport() {}
 
   public static String render(SweepSummary s) {
     StringBuilder h = new StringBuilder(16384);
-    h.append("<!DOCTYPE html>\n<html lang=\"en\" data-errors=\"\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-        .append(Html.esc(s.title())).append("</title>\n").append(HtmlReportAssets.ERROR_SCRIPT)
-        .append(HtmlReportAssets.STYLE).append("<style>td.best { background: #dff0d8; } td.failed { color: #b00; }"
-            + " td.overrides { text-align: left; font-family: monospace; }</style>\n</head>\n<body data-ready=\"0\">\n"
-            + "<h1 id=\"title\">").append(Html.esc(s.title())).append("</h1>\n");
+    HtmlReportAssets.head(h, s.title(), "<style>td.best { background: #dff0d8; } td.failed { color: #b00; }"
+        + " td.overrides { text-align: left; font-family: monospace; }</style>\n");
     sideBySide(h, s);
     bars(h, s);
     cells(h, s);
@@ -95,59 +89,30 @@ public final class SweepReport {
   }
 
   private static void bars(StringBuilder h, SweepSummary s) {
-    int rowHeight = 2 * BAR_HEIGHT + 8;
-    h.append("<h2>Mean of scenes per grid point</h2>\n<svg id=\"bars\" width=\"").append(LABEL_WIDTH + BAR_WIDTH + 100)
-        .append("\" height=\"").append(Math.max(1, s.points().size() * rowHeight)).append("\">\n");
-    int y = 0;
     Map<String, SweepSummary.Means> means = s.means();
-    for (SweepSummary.Point p : s.points()) {
-      String name = Html.esc(p.name());
-      h.append("<g class=\"point-bars\" data-point=\"").append(name).append("\"><text x=\"0\" y=\"")
-          .append(y + BAR_HEIGHT + 4).append("\">").append(name).append("</text>\n");
-      bar(h, name, "macc", means.get(p.name()).mAcc(), y);
-      bar(h, name, "miou", means.get(p.name()).mIoU(), y + BAR_HEIGHT + 2);
-      h.append("</g>\n");
-      y += rowHeight;
-    }
-    h.append("</svg>\n<p class=\"legend\"><span class=\"key macc\"></span> mAcc <span class=\"key miou\"></span>"
-        + " mIoU</p>\n");
-  }
-
-  private static void bar(StringBuilder h, String point, String metric, double v, int y) {
-    double w = Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v)) * BAR_WIDTH;
-    h.append("<rect class=\"bar ").append(metric).append("\" data-point=\"").append(point).append("\" data-metric=\"")
-        .append(metric).append("\" data-value=\"").append(Html.exact(v)).append("\" x=\"").append(LABEL_WIDTH)
-        .append("\" y=\"").append(y).append("\" width=\"").append(Html.exact(w)).append("\" height=\"")
-        .append(BAR_HEIGHT).append("\"/><text x=\"").append(LABEL_WIDTH + w + 4).append("\" y=\"")
-        .append(y + BAR_HEIGHT - 3).append("\">").append(metric.equals("macc") ? "mAcc " : "mIoU ")
-        .append(Html.percent(v)).append("%</text>\n");
+    MetricBars.render(h, "Mean of scenes per grid point", "point", "point-bars", s.points().stream()
+        .map(p -> new MetricBars.Row(p.name(), means.get(p.name()).mAcc(), means.get(p.name()).mIoU())).toList());
   }
 
   private static void cells(StringBuilder h, SweepSummary s) {
     h.append("<h2>Per point and scene</h2>\n<table id=\"cells\">\n<thead><tr><th>point</th><th>scene</th>"
         + "<th>mAcc %</th><th>mIoU %</th><th>pairs</th><th>hits</th><th>train s</th><th>query ms</th>"
         + "<th>computed here</th><th>compute s</th></tr></thead>\n<tbody>\n");
-    for (SweepSummary.Point p : s.points()) {
-      for (String scene : s.scenes()) {
-        SweepCell c = s.cell(p.name(), scene);
-        if (c == null) {
-          continue;
-        }
-        String ds = " data-point=\"" + Html.esc(p.name()) + "\" data-scene=\"" + Html.esc(scene) + "\"";
-        h.append("<tr class=\"cell\"").append(ds).append("><td>").append(Html.esc(p.name())).append("</td><td>")
-            .append(Html.esc(scene)).append("</td>");
-        metric(h, "macc", ds, c.mAcc(), false);
-        metric(h, "miou", ds, c.mIoU(), false);
-        h.append("<td class=\"pairs\">").append(c.pairs()).append("</td><td class=\"hits\">").append(c.hits())
-            .append("</td>");
-        number(h, "train-seconds", ds, c.trainSeconds());
-        number(h, "query-ms", ds, c.queryMs());
-        h.append("<td class=\"computed\"").append(ds).append('>')
-            .append(Html.esc(c.computed().isEmpty() ? "nothing (shared)" : String.join(", ", c.computed())))
-            .append("</td>");
-        number(h, "compute-seconds", ds, c.computeSeconds());
-        h.append("</tr>\n");
-      }
+    for (SweepCell c : s.orderedCells()) {
+      String ds = " data-point=\"" + Html.esc(c.point()) + "\" data-scene=\"" + Html.esc(c.scene()) + "\"";
+      h.append("<tr class=\"cell\"").append(ds).append("><td>").append(Html.esc(c.point())).append("</td><td>")
+          .append(Html.esc(c.scene())).append("</td>");
+      metric(h, "macc", ds, c.mAcc(), false);
+      metric(h, "miou", ds, c.mIoU(), false);
+      h.append("<td class=\"pairs\">").append(c.pairs()).append("</td><td class=\"hits\">").append(c.hits())
+          .append("</td>");
+      number(h, "train-seconds", ds, c.trainSeconds());
+      number(h, "query-ms", ds, c.queryMs());
+      h.append("<td class=\"computed\"").append(ds).append('>')
+          .append(Html.esc(c.computed().isEmpty() ? "nothing (shared)" : String.join(", ", c.computed())))
+          .append("</td>");
+      number(h, "compute-seconds", ds, c.computeSeconds());
+      h.append("</tr>\n");
     }
     h.append("</tbody>\n</table>\n");
   }

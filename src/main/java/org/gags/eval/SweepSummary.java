@@ -37,6 +37,20 @@ public record SweepSummary(String title, List<Point> points, List<String> scenes
     return null;
   }
 
+  /** The cells of the sweep's points and scenes, in grid order and then scene order. */
+  public List<SweepCell> orderedCells() {
+    List<SweepCell> out = new ArrayList<>();
+    for (Point p : points) {
+      for (String s : scenes) {
+        SweepCell c = cell(p.name(), s);
+        if (c != null) {
+          out.add(c);
+        }
+      }
+    }
+    return out;
+  }
+
   /** The failure of (point, scene), or null. */
   public Failure failure(String point, String scene) {
     for (Failure f : failures) {

@@ -62,16 +62,12 @@ public final class SweepTable {
   /** One line per scored (point, scene), grid order then scene order, after {@link #CSV_HEADER}. */
   public static String csv(SweepSummary s) {
     StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
-    for (SweepSummary.Point p : s.points()) {
-      for (String scene : s.scenes()) {
-        SweepCell c = s.cell(p.name(), scene);
-        if (c == null) {
-          continue;
-        }
-        sb.append(String.join(",", quote(p.name()), quote(scene), quote(p.overrides()), Html.exact(c.mAcc()),
-            Html.exact(c.mIoU()), String.valueOf(c.pairs()), String.valueOf(c.hits()), Html.exact(c.trainSeconds()),
-            Html.exact(c.queryMs()), quote(String.join(" ", c.computed())), Html.exact(c.computeSeconds()))).append('\n');
-      }
+    Map<String, String> overrides = new java.util.HashMap<>();
+    s.points().forEach(p -> overrides.put(p.name(), p.overrides()));
+    for (SweepCell c : s.orderedCells()) {
+      sb.append(String.join(",", quote(c.point()), quote(c.scene()), quote(overrides.get(c.point())), Html.exact(c.mAcc()),
+          Html.exact(c.mIoU()), String.valueOf(c.pairs()), String.valueOf(c.hits()), Html.exact(c.trainSeconds()),
+          Html.exact(c.queryMs()), quote(String.join(" ", c.computed())), Html.exact(c.computeSeconds()))).append('\n');
     }
     return sb.toString();
   }

@@ -231,15 +231,12 @@ public final class Tables {
           + " the `metrics` of its eval folder) and what it cost. A point's partition holds every scene scored under its"
           + " eval hash and is replaced when the point runs again; its marker records the overrides, the eval hash and"
           + " the scenes. See \"Sweeps\" below for where each point's other tables live.",
-      List.of(
+      columns(List.of(
           new Column("scene_id", StringType, true, "The scene, by its id in the other tables."),
           new Column("overrides", StringType, true, "The point's overrides as its grid line gives them (`key=value`"
-              + " separated by spaces, empty for the base config); applied over the sweep's preset, `--conf` and `--set`."),
-          new Column("m_acc", DoubleType, true, "Localisation accuracy: hits / pairs (NaN without label files)."),
-          new Column("m_iou", DoubleType, true, "Mean IoU over the (frame, category) pairs (NaN without pairs)."),
-          new Column("pairs", IntegerType, true, "(frame, category) pairs scored."),
-          new Column("hits", IntegerType, true, "Pairs whose localisation hit."),
-          new Column("frames", IntegerType, true, "Labelled frames scored."),
+              + " separated by spaces, empty for the base config); applied over the sweep's preset, `--conf` and `--set`.")),
+          // m_acc, m_iou, pairs, hits, frames: as in metrics
+          METRICS.columns().subList(0, 5), List.of(
           new Column("eval_hash", StringType, true, "The eval stage's config hash, which covers every upstream stage: equal"
               + " hashes, equal tables."),
           new Column("eval_folder", StringType, true, "Folder under the output root of the point's `results`, `metrics`"
@@ -254,11 +251,21 @@ public final class Tables {
           new Column("compute_seconds", DoubleType, true, "Wall seconds of those stages (each stage's time for the batch"
               + " of scenes it ran with); 0 when the point computed nothing for the scene."),
           new Column("run_id", StringType, true, "The point's run that wrote the row, `<sweep id>-<point>`; its record"
-              + " is under `_gags/runs/<run_id>/`.")));
+              + " is under `_gags/runs/<run_id>/`."))));
 
   public static final List<TableDef> ALL = List.of(SCENES, VIEWS, DEPTH, GAUSSIAN_MIN_DEPTH, MIN_DEPTH, PROMPTS, SEGMENTS, EMBEDDINGS,
       CONTRIBUTORS, FIELD, DECODERS, TRAINING, RESULTS, METRICS, FAILURES,
       SWEEP_METRICS);
+
+  /** The columns of several lists, in order. */
+  @SafeVarargs
+  private static List<Column> columns(List<Column>... parts) {
+    List<Column> all = new java.util.ArrayList<>();
+    for (List<Column> p : parts) {
+      all.addAll(p);
+    }
+    return List.copyOf(all);
+  }
 
   /** The whole of docs/tables.md. */
   public static String markdown() {

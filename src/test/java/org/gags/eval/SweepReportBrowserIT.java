@@ -2,14 +2,12 @@ package org.gags.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.gags.testing.DomTags;
 import org.gags.testing.HeadlessChromium;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,9 +27,7 @@ class SweepReportBrowserIT {
 
   @BeforeAll
   static void findChromium() {
-    Optional<Path> c = HeadlessChromium.find();
-    assumeTrue(c.isPresent(), "no chromium binary (-Dgags.chromium, or chromium, chromium-browser or google-chrome on the PATH): browser test skipped");
-    chromium = c.get();
+    chromium = HeadlessChromium.findOrSkip();
   }
 
   @Test
