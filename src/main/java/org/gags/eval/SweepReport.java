@@ -26,7 +26,7 @@ public final class SweepReport {
   public static String render(SweepSummary s) {
     StringBuilder h = new StringBuilder(16384);
     HtmlReportAssets.head(h, s.title(), "<style>td.best { background: #dff0d8; } td.failed { color: #b00; }"
-        + " td.overrides { text-align: left; font-family: monospace; }</style>\n");
+        + " td.overrides { font-family: monospace; } td.overrides, th.overrides, td.computed { text-align: left; }</style>\n");
     sideBySide(h, s);
     bars(h, s);
     cells(h, s);
@@ -36,7 +36,8 @@ public final class SweepReport {
   }
 
   private static void sideBySide(StringBuilder h, SweepSummary s) {
-    h.append("<h2>Grid points (mAcc % / mIoU %)</h2>\n<table id=\"sweep\">\n<thead><tr><th>point</th><th>overrides</th>");
+    h.append("<h2>Grid points (mAcc % / mIoU %)</h2>\n<table id=\"sweep\">\n<thead><tr><th>point</th>"
+        + "<th class=\"overrides\">overrides</th>");
     for (String scene : s.scenes()) {
       h.append("<th colspan=\"2\" data-scene=\"").append(Html.esc(scene)).append("\">").append(Html.esc(scene))
           .append("</th>");
