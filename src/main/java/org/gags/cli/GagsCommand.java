@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       PromptsCommand.class,
       RunCommand.class,
+      SweepCommand.class,
       TablesCommand.class,
       ConfigCommand.class,
       TokenizeCommand.class,

@@ -1,16 +1,12 @@
 package org.gags.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.SparkSession;
 import org.gags.config.ConfigException;
 import org.gags.config.Preset;
@@ -81,8 +77,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
-        + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+    String runId = RunIds.next();
     SparkSession spark = SparkSessions.getOrCreate("gags run " + runId, config.get("run.local_master"));
     try {
       List<SceneRef> refs;

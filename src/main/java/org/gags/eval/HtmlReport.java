@@ -33,10 +33,6 @@ public final class HtmlReport {
     }
   }
 
-  private static final int BAR_WIDTH = 300;
-  private static final int BAR_HEIGHT = 14;
-  private static final int LABEL_WIDTH = 160;
-
   private HtmlReport() {}
 
   /** Writes the page atomically. */
@@ -46,10 +42,7 @@ public final class HtmlReport {
 
   public static String render(Run run) {
     StringBuilder h = new StringBuilder(16384);
-    h.append("<!DOCTYPE html>\n<html lang=\"en\" data-errors=\"\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-        .append(Html.esc(run.title())).append("</title>\n").append(HtmlReportAssets.ERROR_SCRIPT)
-        .append(HtmlReportAssets.STYLE).append("</head>\n<body data-ready=\"0\">\n<h1 id=\"title\">")
-        .append(Html.esc(run.title())).append("</h1>\n");
+    HtmlReportAssets.head(h, run.title(), "");
     metrics(h, run.scenes());
     bars(h, run.scenes());
     latency(h, run.timings());
@@ -95,33 +88,8 @@ public final class HtmlReport {
   }
 
   private static void bars(StringBuilder h, List<SceneScores> scenes) {
-    int rowHeight = 2 * BAR_HEIGHT + 8;
-    int width = LABEL_WIDTH + BAR_WIDTH + 100;
-    h.append("<h2>Per scene</h2>\n<svg id=\"bars\" width=\"").append(width)
-        .append("\" height=\"").append(Math.max(1, scenes.size() * rowHeight)).append("\">\n");
-    int y = 0;
-    for (SceneScores s : scenes) {
-      Metrics m = s.metrics();
-      String scene = Html.esc(s.scene());
-      h.append("<g class=\"scene-bars\" data-scene=\"").append(scene).append("\"><text x=\"0\" y=\"")
-          .append(y + BAR_HEIGHT + 4).append("\">").append(scene).append("</text>\n");
-      bar(h, scene, "macc", m.mAcc(), y);
-      bar(h, scene, "miou", m.mIoU(), y + BAR_HEIGHT + 2);
-      h.append("</g>\n");
-      y += rowHeight;
-    }
-    h.append("</svg>\n<p class=\"legend\"><span class=\"key macc\"></span> mAcc <span class=\"key miou\"></span>"
-        + " mIoU</p>\n");
-  }
-
-  private static void bar(StringBuilder h, String scene, String metric, double v, int y) {
-    double w = Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v)) * BAR_WIDTH;
-    h.append("<rect class=\"bar ").append(metric).append("\" data-scene=\"").append(scene)
-        .append("\" data-metric=\"").append(metric).append("\" data-value=\"").append(Html.exact(v))
-        .append("\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y).append("\" width=\"")
-        .append(Html.exact(w)).append("\" height=\"").append(BAR_HEIGHT).append("\"/><text x=\"")
-        .append(LABEL_WIDTH + w + 4).append("\" y=\"").append(y + BAR_HEIGHT - 3).append("\">")
-        .append(metric.equals("macc") ? "mAcc " : "mIoU ").append(Html.percent(v)).append("%</text>\n");
+    MetricBars.render(h, "Per scene", "scene", "scene-bars", scenes.stream()
+        .map(s -> new MetricBars.Row(s.scene(), s.metrics().mAcc(), s.metrics().mIoU())).toList());
   }
 
   private static void latency(StringBuilder h, List<FrameTiming> timings) {

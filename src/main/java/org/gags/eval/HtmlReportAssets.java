@@ -1,8 +1,15 @@
 package org.gags.eval;
 
-/** The inline style and scripts of {@link HtmlReport}'s page (no external resources). */
+/** The inline style and scripts of the report pages, {@link HtmlReport} and {@link SweepReport} (no external resources). */
 final class HtmlReportAssets {
   private HtmlReportAssets() {}
+
+  /** The page up to its heading: doctype, title, {@link #ERROR_SCRIPT}, {@link #STYLE} and {@code extraHead}. */
+  static void head(StringBuilder h, String title, String extraHead) {
+    h.append("<!DOCTYPE html>\n<html lang=\"en\" data-errors=\"\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        .append(Html.esc(title)).append("</title>\n").append(ERROR_SCRIPT).append(STYLE).append(extraHead)
+        .append("</head>\n<body data-ready=\"0\">\n<h1 id=\"title\">").append(Html.esc(title)).append("</h1>\n");
+  }
 
   /** First in the head: every uncaught script error is appended to {@code html[data-errors]}. */
   static final String ERROR_SCRIPT = """

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -23,7 +25,9 @@ import org.apache.spark.sql.SparkSession;
  * {@code <root>/_gags/tmp/} first, renamed into place, and only then marked complete by
  * {@code _gags_commit.json} (itself written to a temporary name and renamed). So a reader or a
  * later run never takes an interrupted write for a complete one: no marker, or a marker with
- * another config hash, means "redo".
+ * another config hash, means "redo". A store may keep some tables in folders of their own under
+ * the root ({@link #withFolders}): a sweep keeps each stage's tables under {@link StageFolders}, one
+ * folder per stage config hash, so grid points share what they have in common.
  */
 public final class TableStore {
   public static final String MARKER = "_gags_commit.json";
@@ -33,6 +37,8 @@ public final class TableStore {
 
   private final String root;
   private final FileSystem fs;
+  /** Table name to its folder under the root; a table not named here lives at the root. */
+  private final Map<String, String> folders;
 
   public TableStore(String root, Configuration hadoop) {
     this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
@@ -41,6 +47,38 @@ public final class TableStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open output root " + root + ": " + e.getMessage(), e);
     }
+    this.folders = Map.of();
+  }
+
+  private TableStore(String root, FileSystem fs, Map<String, String> folders) {
+    this.root = root;
+    this.fs = fs;
+    this.folders = Map.copyOf(folders);
+  }
+
+  /**
+   * The same root, with each table named in {@code tableFolders} under that folder (relative to the
+   * root, such as {@code stages/distill/<hash>}) instead of at the root; temporary files, run records
+   * and the tables not named stay at the root.
+   */
+  public TableStore withFolders(Map<String, String> tableFolders) {
+    return new TableStore(root, fs, tableFolders);
+  }
+
+  /** Table name to folder under the root, for the tables that do not live at the root. */
+  public Map<String, String> folders() {
+    return new TreeMap<>(folders);
+  }
+
+  /** The folder of {@code table} relative to the root: empty when it lives at the root. */
+  public String folder(TableDef table) {
+    return folders.getOrDefault(table.name(), "");
+  }
+
+  /** The folder that holds {@code table}'s folder: the root, or its own folder under the root. */
+  public String tableRoot(TableDef table) {
+    String f = folder(table);
+    return f.isEmpty() ? root : root + "/" + f;
   }
 
   public String root() {
@@ -52,7 +90,7 @@ public final class TableStore {
   }
 
   public Path partitionPath(TableDef table, String value) {
-    return new Path(root + "/" + table.name() + "/" + table.partitionColumn() + "=" + value);
+    return new Path(tableRoot(table) + "/" + table.name() + "/" + table.partitionColumn() + "=" + value);
   }
 
   /** The marker of a committed partition, or null when there is none (never written or interrupted). */
@@ -182,7 +220,7 @@ public final class TableStore {
     String key = table.partitionColumn();
     String[] paths = values.stream().map(v -> partitionPath(table, v).toString()).toArray(String[]::new);
     return spark.read().schema(table.schema().add(key, org.apache.spark.sql.types.DataTypes.StringType, false))
-        .option("basePath", root + "/" + table.name()).parquet(paths);
+        .option("basePath", tableRoot(table) + "/" + table.name()).parquet(paths);
   }
 
   private static org.apache.spark.sql.types.StructType withoutColumn(org.apache.spark.sql.types.StructType s, String name) {

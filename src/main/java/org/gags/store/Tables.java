@@ -226,8 +226,46 @@ public final class Tables {
           new Column("message", StringType, true, "Error message (names the file and field for bad input)."),
           new Column("failed_at", TimestampType, true, "When it failed.")));
 
+  public static final TableDef SWEEP_METRICS = new TableDef("sweep_metrics", 1, "point", "snappy",
+      "One row per grid point and scene of `jobs/gags sweep`: the point's overrides, its LERF-OVS metrics (copied from"
+          + " the `metrics` of its eval folder) and what it cost. A point's partition holds every scene scored under its"
+          + " eval hash and is replaced when the point runs again; its marker records the overrides, the eval hash and"
+          + " the scenes. See \"Sweeps\" below for where each point's other tables live.",
+      columns(List.of(
+          new Column("scene_id", StringType, true, "The scene, by its id in the other tables."),
+          new Column("overrides", StringType, true, "The point's overrides as its grid line gives them (`key=value`"
+              + " separated by spaces, empty for the base config); applied over the sweep's preset, `--conf` and `--set`.")),
+          // m_acc, m_iou, pairs, hits, frames: as in metrics
+          METRICS.columns().subList(0, 5), List.of(
+          new Column("eval_hash", StringType, true, "The eval stage's config hash, which covers every upstream stage: equal"
+              + " hashes, equal tables."),
+          new Column("eval_folder", StringType, true, "Folder under the output root of the point's `results`, `metrics`"
+              + " and heatmaps (`stages/eval/<eval_hash>`)."),
+          new Column("train_seconds", DoubleType, true, "Wall seconds of the scene's training, from the last row of"
+              + " `training` (since the training's resumption when it resumed from a checkpoint)."),
+          new Column("query_ms", DoubleType, true, "Mean milliseconds per labelled frame to render, decode and score its"
+              + " queries, from `results`."),
+          new Column("computed", createArrayType(StringType, false), true, "Stages this point computed for the scene in"
+              + " the sweep run that wrote the row, in order; the other stages were shared with another grid point or"
+              + " committed before."),
+          new Column("compute_seconds", DoubleType, true, "Wall seconds of those stages (each stage's time for the batch"
+              + " of scenes it ran with); 0 when the point computed nothing for the scene."),
+          new Column("run_id", StringType, true, "The point's run that wrote the row, `<sweep id>-<point>`; its record"
+              + " is under `_gags/runs/<run_id>/`."))));
+
   public static final List<TableDef> ALL = List.of(SCENES, VIEWS, DEPTH, GAUSSIAN_MIN_DEPTH, MIN_DEPTH, PROMPTS, SEGMENTS, EMBEDDINGS,
-      CONTRIBUTORS, FIELD, DECODERS, TRAINING, RESULTS, METRICS, FAILURES);
+      CONTRIBUTORS, FIELD, DECODERS, TRAINING, RESULTS, METRICS, FAILURES,
+      SWEEP_METRICS);
+
+  /** The columns of several lists, in order. */
+  @SafeVarargs
+  private static List<Column> columns(List<Column>... parts) {
+    List<Column> all = new java.util.ArrayList<>();
+    for (List<Column> p : parts) {
+      all.addAll(p);
+    }
+    return List.copyOf(all);
+  }
 
   /** The whole of docs/tables.md. */
   public static String markdown() {
@@ -243,6 +281,7 @@ public final class Tables {
     for (TableDef t : ALL) {
       sb.append('\n').append(t.markdown());
     }
+    sb.append('\n').append(StageFolders.markdown());
     return sb.toString();
   }
 }

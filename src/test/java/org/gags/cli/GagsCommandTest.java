@@ -45,7 +45,7 @@ class GagsCommandTest {
   void everyCommandHasHelp() {
     CliRunner.Run top = CliRunner.gags("--help");
     assertEquals(0, top.code());
-    for (String cmd : new String[] {"demo", "synth", "render", "run", "prompts", "tables", "config", "tokenize", "segments", "models", "bench", "eval-maps", "query", "export-ply"}) {
+    for (String cmd : new String[] {"demo", "synth", "render", "run", "sweep", "prompts", "tables", "config", "tokenize", "segments", "models", "bench", "eval-maps", "query", "export-ply"}) {
       assertTrue(top.out().contains(cmd), "top-level help lists " + cmd);
       CliRunner.Run sub = CliRunner.gags(cmd, "--help");
       assertEquals(0, sub.code(), cmd);

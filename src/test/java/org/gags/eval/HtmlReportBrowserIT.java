@@ -3,7 +3,6 @@ package org.gags.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.gags.testing.DomTags;
 import org.gags.testing.HeadlessChromium;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,9 +32,7 @@ class HtmlReportBrowserIT {
 
   @BeforeAll
   static void findChromium() {
-    Optional<Path> c = HeadlessChromium.find();
-    assumeTrue(c.isPresent(), "no chromium binary (-Dgags.chromium, or chromium, chromium-browser or google-chrome on the PATH): browser test skipped");
-    chromium = c.get();
+    chromium = HeadlessChromium.findOrSkip();
   }
 
   @Test

@@ -40,6 +40,7 @@ class TableRowsTest {
     ROWS.put(Tables.RESULTS, org.gags.store.rows.ResultRow.class);
     ROWS.put(Tables.METRICS, org.gags.store.rows.MetricsRow.class);
     ROWS.put(Tables.FAILURES, FailureRow.class);
+    ROWS.put(Tables.SWEEP_METRICS, org.gags.store.rows.SweepMetricsRow.class);
   }
 
   @Test

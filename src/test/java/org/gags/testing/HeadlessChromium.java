@@ -41,6 +41,14 @@ public final class HeadlessChromium {
     return Optional.empty();
   }
 
+  /** The binary, or the calling test class is skipped (a JUnit assumption) with how to name one. */
+  public static Path findOrSkip() {
+    Optional<Path> c = find();
+    org.junit.jupiter.api.Assumptions.assumeTrue(c.isPresent(), "no chromium binary (-Dgags.chromium, or chromium,"
+        + " chromium-browser or google-chrome on the PATH): browser test skipped");
+    return c.get();
+  }
+
   /** Loads {@code page} with a fresh profile in {@code work} and dumps its DOM after 5 s of virtual time. */
   public static Page load(Path chromium, Path page, Path work) throws IOException, InterruptedException {
     Path profile = Files.createDirectories(work.resolve("chromium-profile"));

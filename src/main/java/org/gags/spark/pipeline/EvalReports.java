@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The eval stage's driver side: each committed scene's {@code metrics} row from its {@code
  * results}, and the run's offline HTML report ({@code <out>/reports/<run id>.html}) over every
- * scene of the output root that has metrics, linking the heatmaps under {@code <out>/heatmaps}.
+ * scene of the output root (or of the sweep folder of the eval stage's hash) that has metrics,
+ * linking the heatmaps beside them.
  */
 final class EvalReports {
   private static final Logger LOG = LoggerFactory.getLogger(EvalReports.class);
@@ -79,7 +80,9 @@ final class EvalReports {
   /** The run's report over every scene with committed metrics in the output root. */
   static void writeReport(RunContext ctx) {
     try {
-      Path metricsDir = new Path(ctx.store().root() + "/" + Tables.METRICS.name());
+      Path metricsDir = new Path(ctx.store().tableRoot(Tables.METRICS) + "/" + Tables.METRICS.name());
+      String folder = ctx.store().folder(Tables.RESULTS);
+      String heatmapsHref = "../" + (folder.isEmpty() ? "" : folder + "/") + "heatmaps/";
       List<SceneScores> scenes = new ArrayList<>();
       List<HeatmapLink> heatmaps = new ArrayList<>();
       List<FrameTiming> timings = new ArrayList<>();
@@ -102,7 +105,7 @@ final class EvalReports {
           Path png = new Path(EvalStage.heatmapDir(ctx, id) + "/" + Heatmap.fileName(r.frame(), r.category()));
           if (ctx.store().fileSystem().exists(png)) {
             heatmaps.add(new HeatmapLink(id, r.frame(), r.category(),
-                "../heatmaps/" + id + "/" + Heatmap.fileName(r.frame(), r.category())));
+                heatmapsHref + id + "/" + Heatmap.fileName(r.frame(), r.category())));
           }
         }
         perFrame.values().forEach(r -> timings.add(new FrameTiming(id, r.frame(), r.renderMs(), r.decodeMs(), r.scoreMs())));

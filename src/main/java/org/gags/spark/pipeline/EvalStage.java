@@ -98,9 +98,9 @@ public final class EvalStage implements ViewStage<EvalStage.Scorer> {
     return table == Tables.METRICS ? "m_iou" : modelColumn();
   }
 
-  /** Where a scene's heatmaps go, under the output root. */
+  /** Where a scene's heatmaps go: beside the {@code results} table (the output root, or its sweep folder). */
   static String heatmapDir(RunContext ctx, String scene) {
-    return ctx.store().root() + "/heatmaps/" + scene;
+    return ctx.store().tableRoot(Tables.RESULTS) + "/heatmaps/" + scene;
   }
 
   @Override

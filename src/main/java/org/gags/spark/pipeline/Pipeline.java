@@ -210,6 +210,9 @@ public final class Pipeline {
     m.put("started_at", Instant.now().toString());
     m.put("config_hash", ctx.config().hash());
     m.put("stage_hashes", hashes);
+    if (!ctx.store().folders().isEmpty()) {
+      m.put("table_folders", ctx.store().folders());
+    }
     m.putAll(ctx.origin());
     m.put("stages", List.copyOf(requested));
     m.put("force", force);

@@ -47,7 +47,7 @@ public final class SceneTables {
     List<String> missing = new java.util.ArrayList<>();
     for (SceneRef s : scenes) {
       org.gags.store.CommitMarker m = ctx.store().marker(Tables.SCENES, s.id());
-      String key = ctx.store().root() + "|" + s.id() + "|" + (m == null ? "" : m.runId() + "@" + m.committedAt());
+      String key = ctx.store().partitionPath(Tables.SCENES, s.id()) + "|" + (m == null ? "" : m.runId() + "@" + m.committedAt());
       keys.put(s.id(), key);
       SceneRow known = m == null ? null : READ.get(key);
       if (known != null) {
