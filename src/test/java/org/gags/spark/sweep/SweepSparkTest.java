@@ -57,13 +57,10 @@ class SweepSparkTest extends SparkTestBase {
   static List<String> sets;
   static Path gridFile;
 
-  /*
-   * One scene at a time: two trainings in one JVM at once fail ("A PtGradientCollector is already
-   * collecting", DJL's collector is one per JVM), which local[2] would do with both scenes in a batch.
-   */
+  /* Both scenes in one batch: on local[2] their two trainings run at once in this JVM. */
   static final List<String> TINY = List.of("prompt.patches_per_side=2", "distill.iterations=10", "distill.late_start=6",
       "distill.checkpoint_every=5", "distill.log_every=5", "distill.decoder_width=16", "contributors.resolution_factor=4",
-      "run.concurrent_scenes=1");
+      "run.concurrent_scenes=2");
   static final List<String> SHARED = List.of("scan", "depth", "min-depth", "prompts", "segment", "embed", "contributors");
 
   @BeforeAll
