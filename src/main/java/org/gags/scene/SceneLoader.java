@@ -44,6 +44,7 @@ public final class SceneLoader {
           "a folder",
           Files.exists(sceneDir) ? "a file" : "nothing there");
     }
+    requireSceneLayout(sceneDir);
     Path images = requireFolder(sceneDir, "images");
     Path sparse = requireFolder(sceneDir, "sparse/0");
     Path ply = locatePly(sceneDir);
@@ -51,6 +52,30 @@ public final class SceneLoader {
     ColmapModel model = ColmapReader.read(colmapFiles);
     List<View> views = buildViews(sceneDir, images, colmapFiles, model, policy);
     return new Scene(sceneDir, views, ply, labelFiles(sceneDir.resolve("label")));
+  }
+
+  /**
+   * Refuses a folder with neither {@code images/} nor {@code sparse/}: not a scene at all (an empty
+   * folder, or another kind of folder in a collection), naming what it holds.
+   */
+  private static void requireSceneLayout(Path sceneDir) {
+    if (Files.isDirectory(sceneDir.resolve("images")) || Files.isDirectory(sceneDir.resolve("sparse"))) {
+      return;
+    }
+    List<String> entries;
+    try (Stream<Path> children = Files.list(sceneDir)) {
+      entries = children.map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + sceneDir, e);
+    }
+    String found = entries.isEmpty() ? "an empty folder"
+        : "a folder holding " + String.join(", ", entries.subList(0, Math.min(entries.size(), 8)))
+            + (entries.size() > 8 ? ", ... (" + entries.size() + " entries)" : "");
+    throw new SceneFormatException(
+        sceneDir.toString(),
+        "scene folder",
+        "a scene: images/, sparse/0/ (COLMAP) and point_cloud.ply or point_cloud/iteration_N/point_cloud.ply",
+        found);
   }
 
   private static Path requireFolder(Path sceneDir, String name) {
@@ -104,6 +129,10 @@ public final class SceneLoader {
 
   private static List<View> buildViews(
       Path sceneDir, Path imagesDir, ColmapFiles files, ColmapModel model, PrincipalPoint policy) {
+    if (model.images().isEmpty()) {
+      throw new SceneFormatException(
+          files.images().toString(), "images", "at least one registered image", "none");
+    }
     List<ColmapImage> sorted = new ArrayList<>(model.images());
     sorted.sort(Comparator.comparing(ColmapImage::name));
     String camerasFile = sceneDir.relativize(files.cameras()).toString();
