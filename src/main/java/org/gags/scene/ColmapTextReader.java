@@ -1,10 +1,15 @@
 package org.gags.scene;
 
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +21,8 @@ import java.util.regex.Pattern;
  * Reads COLMAP's text {@code cameras.txt} and {@code images.txt}: lines starting with {@code #} are
  * comments, except that the counts COLMAP writes there ({@code # Number of cameras: N}, {@code #
  * Number of images: N}) must match the records; images take two lines each, the second (the 2D
- * points, possibly empty) being counted, not kept. Errors name the line number.
+ * points, possibly empty) being counted, not kept. A last line cut short (no newline) and bytes
+ * that are not UTF-8 are refused. Errors name the line number.
  */
 final class ColmapTextReader {
   private static final int IMAGE_FIELDS = 10;
@@ -28,20 +34,18 @@ final class ColmapTextReader {
   static Map<Integer, ColmapCamera> readCameras(Path file) throws IOException {
     Map<Integer, ColmapCamera> cameras = new LinkedHashMap<>();
     DeclaredCount declared = new DeclaredCount(CAMERA_COUNT, "cameras");
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      int lineNumber = 0;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        lineNumber++;
+    try (Lines lines = new Lines(file)) {
+      for (String line = lines.next(); line != null; line = lines.next()) {
         String trimmed = line.strip();
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-          declared.see(trimmed, lineNumber);
+          declared.see(trimmed, lines.number());
           continue;
         }
-        ColmapCamera camera = parseCamera(file, "line " + lineNumber, trimmed);
+        ColmapCamera camera = parseCamera(file, "line " + lines.number(), trimmed);
         if (cameras.put(camera.id(), camera) != null) {
           throw new SceneFormatException(
               file.toString(),
-              "line " + lineNumber,
+              "line " + lines.number(),
               "unique camera ids",
               "camera " + camera.id() + " twice");
         }
@@ -54,27 +58,74 @@ final class ColmapTextReader {
   static List<ColmapImage> readImages(Path file) throws IOException {
     List<ColmapImage> images = new ArrayList<>();
     DeclaredCount declared = new DeclaredCount(IMAGE_COUNT, "images");
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      int lineNumber = 0;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        lineNumber++;
+    try (Lines lines = new Lines(file)) {
+      for (String line = lines.next(); line != null; line = lines.next()) {
         String trimmed = line.strip();
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-          declared.see(trimmed, lineNumber);
+          declared.see(trimmed, lines.number());
           continue;
         }
-        ColmapImage image = parseImage(file, "line " + lineNumber, trimmed);
+        ColmapImage image = parseImage(file, "line " + lines.number(), trimmed);
         images.add(image);
         // The next line lists the image's 2D points (possibly none): counted, not kept.
-        String points = reader.readLine();
+        String points = lines.next();
         if (points != null) {
-          lineNumber++;
-          checkPoints(file, "line " + lineNumber + ", image " + image.id() + ", POINTS2D", points);
+          checkPoints(file, "line " + lines.number() + ", image " + image.id() + ", POINTS2D", points);
         }
       }
     }
     declared.check(file, images.size());
     return images;
+  }
+
+  /**
+   * A text file's lines, numbered from 1. Bytes that are not UTF-8 are a format error, and so is
+   * a last line with content but no newline: COLMAP ends every line with one, so such a line was
+   * cut short (a number cut in the middle still parses).
+   */
+  private static final class Lines implements Closeable {
+    private final Path file;
+    private final BufferedReader reader;
+    private final boolean endsWithNewline;
+    private int number;
+    private String last;
+
+    Lines(Path file) throws IOException {
+      this.file = file;
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        ByteBuffer lastByte = ByteBuffer.allocate(1);
+        endsWithNewline = channel.size() == 0 || (channel.read(lastByte, channel.size() - 1) == 1 && lastByte.get(0) == '\n');
+      }
+      this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    }
+
+    /** The next line, or null at the end of the file. */
+    String next() throws IOException {
+      String line;
+      try {
+        line = reader.readLine();
+      } catch (CharacterCodingException e) {
+        throw new SceneFormatException(file.toString(), "line " + (number + 1), "UTF-8 text", "bytes that are not UTF-8 (" + e + ")");
+      }
+      if (line == null && last != null && !last.isBlank() && !endsWithNewline) {
+        throw new SceneFormatException(file.toString(), "line " + number, "a last line ended by a newline",
+            "the end of the file inside it (the file is cut short)");
+      }
+      if (line != null) {
+        number++;
+      }
+      last = line;
+      return line;
+    }
+
+    int number() {
+      return number;
+    }
+
+    @Override
+    public void close() throws IOException {
+      reader.close();
+    }
   }
 
   /**

@@ -12,11 +12,12 @@ import java.util.zip.CRC32;
  *
  * <ul>
  *   <li>PNG: the signature, then chunks (length, type, data, CRC) from IHDR to IEND, at least one
- *       IDAT among them; each chunk must fit in the file and IEND must end it. With {@code crc},
- *       every chunk's CRC is checked too (the decoder's check: the bytes are in memory then).
+ *       IDAT among them; each chunk must fit in the file and IEND must end it. A deep check (the
+ *       decoder's: the bytes are in memory then) checks every chunk's CRC too.
  *   <li>JPEG: SOI, then marker segments up to the first start of scan (each one's length must fit
- *       in the file), and the end-of-image marker FF D9 as the file's last two bytes. The
- *       entropy-coded data in between is the decoder's to check.
+ *       in the file), and the end-of-image marker FF D9 as the file's last two bytes. A deep check
+ *       follows the entropy-coded data of every scan to the first end-of-image marker, which must
+ *       be those last two bytes.
  * </ul>
  *
  * Other formats are left to their ImageIO reader ({@link Format#OTHER}).
@@ -37,6 +38,11 @@ final class ImageLayout {
 
     /** {@code n} bytes from byte offset {@code at}, which the caller has checked exist. */
     byte[] read(long at, int n) throws IOException;
+
+    /** All the bytes when they are in memory, else null (no deep check then). */
+    default byte[] all() {
+      return null;
+    }
   }
 
   private ImageLayout() {}
@@ -53,6 +59,11 @@ final class ImageLayout {
         byte[] out = new byte[n];
         System.arraycopy(bytes, (int) at, out, 0, n);
         return out;
+      }
+
+      @Override
+      public byte[] all() {
+        return bytes;
       }
     };
   }
@@ -81,18 +92,22 @@ final class ImageLayout {
   /**
    * Checks the layout of {@code in} when it is a PNG or JPEG file.
    *
+   * @param deep also check PNG CRCs and the JPEG's entropy-coded data (needs {@link Source#all})
    * @return the format recognised by its first bytes
    * @throws SceneFormatException naming {@code file} and the byte offset where the layout breaks
    */
-  static Format check(String file, Source in, boolean crc) throws IOException {
+  static Format check(String file, Source in, boolean deep) throws IOException {
+    if (deep && in.all() == null) {
+      throw new IllegalArgumentException("a deep check needs the bytes in memory");
+    }
     long size = in.size();
     byte[] head = in.read(0, (int) Math.min(size, PNG_SIGNATURE.length));
     if (startsWith(head, PNG_SIGNATURE)) {
-      checkPng(file, in, crc);
+      checkPng(file, in, deep);
       return Format.PNG;
     }
     if (head.length >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
-      checkJpeg(file, in);
+      checkJpeg(file, in, deep);
       return Format.JPEG;
     }
     return Format.OTHER;
@@ -148,7 +163,7 @@ final class ImageLayout {
     }
   }
 
-  private static void checkJpeg(String file, Source in) throws IOException {
+  private static void checkJpeg(String file, Source in, boolean deep) throws IOException {
     long size = in.size();
     byte[] tail = in.read(Math.max(0, size - 2), (int) Math.min(size, 2));
     if (tail.length < 2 || (tail[0] & 0xff) != 0xff || (tail[1] & 0xff) != 0xd9) {
@@ -160,7 +175,7 @@ final class ImageLayout {
     while (true) {
       if (end - at < 2) {
         throw new SceneFormatException(file, "JPEG marker at byte offset " + at, "marker segments up to a start of scan (FF DA)",
-            "the end-of-image marker at byte " + end);
+            "the end-of-image marker at byte offset " + end);
       }
       byte[] marker = in.read(at, 2);
       int code = marker[1] & 0xff;
@@ -176,8 +191,12 @@ final class ImageLayout {
         at += 2;
         continue;
       }
-      if (code == 0x00 || code == 0xd8 || code == 0xd9) {
-        throw new SceneFormatException(file, where, "a marker segment before the start of scan", String.format("marker FF %02X", code));
+      if (code == 0xd9) {
+        throw new SceneFormatException(file, where, "the end-of-image marker only as the file's last 2 bytes (byte offset "
+            + end + ")", (end - at) + " more bytes after it");
+      }
+      if (code == 0x00 || code == 0xd8) {
+        throw new SceneFormatException(file, where, "a marker segment", String.format("marker FF %02X", code));
       }
       if (end - at < 4) {
         throw new SceneFormatException(file, where, "a 2-byte segment length", "the end-of-image marker at byte " + end);
@@ -188,11 +207,39 @@ final class ImageLayout {
         throw new SceneFormatException(file, where, "a segment length of 2.." + (end - at - 2) + " bytes (inside the file)",
             length + " (the file is cut short or the length is damaged)");
       }
-      if (code == 0xda) {
-        return;
-      }
       at += 2 + length;
+      if (code == 0xda) {
+        if (!deep) {
+          return;
+        }
+        at = afterEntropyData(in.all(), at);
+        if (at == end) {
+          return;
+        }
+      }
     }
+  }
+
+  /**
+   * The offset of the first marker after the entropy-coded data that starts at {@code at}: the
+   * first FF not followed by 00 (a stuffed FF), FF (fill) or D0..D7 (a restart marker); the file's
+   * end when there is none.
+   */
+  private static long afterEntropyData(byte[] bytes, long from) {
+    int i = (int) from;
+    while (i + 1 < bytes.length) {
+      if ((bytes[i] & 0xff) != 0xff) {
+        i++;
+        continue;
+      }
+      int next = bytes[i + 1] & 0xff;
+      if (next == 0x00 || next == 0xff || (next >= 0xd0 && next <= 0xd7)) {
+        i += next == 0xff ? 1 : 2;
+        continue;
+      }
+      return i;
+    }
+    return bytes.length;
   }
 
   private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -129,10 +129,6 @@ public final class SceneLoader {
 
   private static List<View> buildViews(
       Path sceneDir, Path imagesDir, ColmapFiles files, ColmapModel model, PrincipalPoint policy) {
-    if (model.images().isEmpty()) {
-      throw new SceneFormatException(
-          files.images().toString(), "images", "at least one registered image", "none");
-    }
     List<ColmapImage> sorted = new ArrayList<>(model.images());
     sorted.sort(Comparator.comparing(ColmapImage::name));
     String camerasFile = sceneDir.relativize(files.cameras()).toString();
