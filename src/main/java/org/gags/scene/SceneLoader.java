@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  *
  * <p>Views are ordered by image name; each one's camera comes from its COLMAP pose and intrinsics
  * (SIMPLE_PINHOLE, PINHOLE or SIMPLE_RADIAL, distortion ignored; any other model is refused), with
- * the principal point chosen by a {@link PrincipalPoint} policy. Every image must exist and have
- * its camera's size (only the image header is read). The PLY is located, not read.
+ * the principal point chosen by a {@link PrincipalPoint} policy. Every image must exist, have a
+ * whole PNG or JPEG layout ({@link ImageLayout}) and its camera's size (only the header is read,
+ * no pixel is decoded). The PLY is located, not read; {@link SceneCheck} checks it and the labels.
  *
  * <p>Problems are {@link SceneFormatException}s naming the file or folder looked for.
  */
