@@ -16,7 +16,8 @@ import java.util.Set;
  *
  * <p>Bad content is a {@link SceneFormatException} naming the file and the byte offset (binary) or
  * line (text): truncated files, unknown models, wrong parameter counts, non-finite values,
- * duplicate ids or names, an image whose camera id has no camera. A file system failure is an
+ * duplicate ids or names, an image whose camera id has no camera, a model without cameras or
+ * images. A file system failure is an
  * {@link UncheckedIOException}.
  */
 public final class ColmapReader {
@@ -48,6 +49,12 @@ public final class ColmapReader {
 
   private static void checkImages(
       ColmapFiles files, Map<Integer, ColmapCamera> cameras, List<ColmapImage> images) {
+    if (cameras.isEmpty()) {
+      throw new SceneFormatException(files.cameras().toString(), "cameras", "at least one camera", "none");
+    }
+    if (images.isEmpty()) {
+      throw new SceneFormatException(files.images().toString(), "images", "at least one registered image", "none");
+    }
     Set<Integer> ids = new HashSet<>();
     Set<String> names = new HashSet<>();
     for (ColmapImage image : images) {

@@ -3,10 +3,10 @@ package org.gags.scene;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * Reads a LERF-OVS label file (METHOD.md section 4): {@code {"info": {"name", "width", "height"},
  * "objects": [{"category", "segmentation": [[x, y], ...], "bbox": [x1, y1, x2, y2]}, ...]}}. Other
  * fields ({@code group}, {@code area}, {@code iscrowd}, which is sometimes 0 and sometimes false,
- * ...) are ignored. Any line endings are accepted.
+ * ...) are ignored. Any line endings are accepted; anything but white space after the document is
+ * refused.
  *
  * <p>Bad content is a {@link SceneFormatException} naming the file and the JSON path (for example
  * {@code objects[3].segmentation}) with what was expected and found; a file system failure is an
@@ -27,7 +28,9 @@ import java.util.function.Predicate;
  */
 public final class LabelReader {
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private LabelReader() {}
 
@@ -54,14 +57,20 @@ public final class LabelReader {
   }
 
   private static JsonNode parse(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      JsonNode root = JSON.readTree(in);
-      if (root == null || !root.isObject()) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      JsonNode root = JSON.readTree(bytes);
+      if (root == null || root.isMissingNode() || !root.isObject()) {
         throw new SceneFormatException(
             file.toString(),
             "the document",
             "a JSON object",
-            root == null ? "an empty file" : describe(root));
+            root == null || root.isMissingNode() ? "an empty file" : describe(root));
       }
       return root;
     } catch (JsonProcessingException e) {
@@ -71,7 +80,9 @@ public final class LabelReader {
       throw new SceneFormatException(
           file.toString(), location, "well-formed JSON", e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+      // The bytes are in memory: anything the parser throws is about their content (bad encoding).
+      throw new SceneFormatException(
+          file.toString(), "the document", "well-formed JSON text", e.toString(), e);
     }
   }
 

@@ -20,7 +20,7 @@ import java.util.List;
  * arrays, so reading needs little more heap than the cloud itself.
  *
  * <p>Bad content (not a PLY, ascii or big-endian, missing properties, a size that disagrees with
- * the header, non-finite values, ...) is a {@link SceneFormatException} naming the file and where
+ * the header, non-finite values, a zero-length rotation quaternion, ...) is a {@link SceneFormatException} naming the file and where
  * in it; a file system failure is an {@link UncheckedIOException}.
  */
 public final class PlyReader {
@@ -42,27 +42,35 @@ public final class PlyReader {
     }
   }
 
-  /** What a PLY header says, checked against the file size, without reading the data. */
+  /** What a PLY header says, checked against the file size. */
   public record Summary(long gaussians, int shDegree, List<String> properties, long fileBytes) {}
 
-  /** Reads and checks only the header (the scan stage's view of a scene's PLY). */
+  /** Reads and checks only the header, against the file size; the data is not read. */
   public static Summary summary(Path file) {
+    return summarise(file, false);
+  }
+
+  /**
+   * Checks the whole file as {@link #read} does (header, size, every value finite, every rotation
+   * quaternion of non-zero length) without keeping the data: one streaming pass, little heap (the
+   * scan stage's check, so that a bad PLY fails before any executor reads it).
+   */
+  public static Summary check(Path file) {
+    return summarise(file, true);
+  }
+
+  private static Summary summarise(Path file, boolean data) {
     String name = file.toString();
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       PlyHeader header = PlyHeader.read(name, channel);
       PlyHeader.Element vertex = vertexElement(name, header);
       checkDataSize(name, header, vertex, channel.size());
+      PlyVertexDecoder decoder = PlyVertexDecoder.checking(name, vertex, header.dataOffset());
+      if (data) {
+        readRecords(name, channel, header.dataOffset(), vertex, decoder);
+      }
       List<String> names = vertex.properties().stream().map(PlyHeader.Property::name).toList();
-      int rest = (int) names.stream().filter(n -> n.startsWith("f_rest_")).count();
-      int degree = switch (rest) {
-        case 0 -> 0;
-        case 9 -> 1;
-        case 24 -> 2;
-        case 45 -> 3;
-        default -> throw new SceneFormatException(
-            name, "element vertex", "0, 9, 24 or 45 f_rest_* properties (SH degree 0-3)", rest + "");
-      };
-      return new Summary(vertex.count(), degree, names, channel.size());
+      return new Summary(vertex.count(), decoder.shDegree(), names, channel.size());
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + name + ": " + e.getMessage(), e);
     }

@@ -10,7 +10,8 @@ import java.util.Map;
  * Maps the properties of a 3DGS PLY {@code vertex} element onto the arrays of a {@link
  * GaussianCloud} (checking that the required ones are there and inferring the SH degree from the
  * {@code f_rest_*} count), then decodes vertex records straight into those arrays, refusing
- * non-finite values.
+ * non-finite values and zero-length rotation quaternions. A {@link #checking} decoder applies the
+ * same checks without keeping any value (the scan stage's pass over a PLY).
  */
 final class PlyVertexDecoder {
   private static final String[] POSITION = {"x", "y", "z"};
@@ -26,6 +27,7 @@ final class PlyVertexDecoder {
   private final int recordBytes;
   private final int count;
   private final int shDegree;
+  private final boolean keep;
   private final float[] positions;
   private final float[] normals;
   private final float[] shDc;
@@ -42,6 +44,9 @@ final class PlyVertexDecoder {
   private final float[][] targets;
   private final int[] strides;
   private final int[] slots;
+  // rot_k's position among the properties, and the current vertex's quaternion.
+  private final int[] rotationProperty = new int[ROTATION.length];
+  private final double[] quaternion = new double[ROTATION.length];
 
   /**
    * Checks the element's properties (which the caller has checked are all scalar) and allocates the
@@ -50,7 +55,17 @@ final class PlyVertexDecoder {
    * @param dataOffset byte offset of the first vertex record in the file, for error messages
    */
   PlyVertexDecoder(String file, PlyHeader.Element vertex, long dataOffset) {
+    this(file, vertex, dataOffset, true);
+  }
+
+  /** A decoder that checks every record as {@link #decode} does but keeps no value (no arrays). */
+  static PlyVertexDecoder checking(String file, PlyHeader.Element vertex, long dataOffset) {
+    return new PlyVertexDecoder(file, vertex, dataOffset, false);
+  }
+
+  private PlyVertexDecoder(String file, PlyHeader.Element vertex, long dataOffset, boolean keep) {
     this.file = file;
+    this.keep = keep;
     this.dataOffset = dataOffset;
     this.recordBytes = vertex.recordBytes();
     this.count = Math.toIntExact(vertex.count());
@@ -85,13 +100,14 @@ final class PlyVertexDecoder {
     targets = new float[n][];
     strides = new int[n];
     slots = new int[n];
-    positions = new float[3 * count];
-    normals = normalCount == 3 ? new float[3 * count] : null;
-    shDc = new float[3 * count];
-    shRest = new float[restCount * count];
-    opacityLogits = new float[count];
-    logScales = new float[3 * count];
-    rotations = new float[4 * count];
+    int kept = keep ? count : 0;
+    positions = new float[3 * kept];
+    normals = normalCount == 3 ? new float[3 * kept] : null;
+    shDc = new float[3 * kept];
+    shRest = new float[restCount * kept];
+    opacityLogits = new float[kept];
+    logScales = new float[3 * kept];
+    rotations = new float[4 * kept];
 
     int offset = 0;
     for (int p = 0; p < n; p++) {
@@ -115,9 +131,12 @@ final class PlyVertexDecoder {
       strides[p] = restCount;
       slots[p] = k;
     }
+    for (int k = 0; k < ROTATION.length; k++) {
+      rotationProperty[k] = index.get(ROTATION[k]);
+    }
     for (int p = 0; p < n; p++) {
       if (targets[p] == null) {
-        float[] values = new float[count];
+        float[] values = new float[kept];
         extras.put(names[p], values);
         targets[p] = values;
         strides[p] = 1;
@@ -151,12 +170,34 @@ final class PlyVertexDecoder {
       if (!Float.isFinite(value)) {
         throw nonFinite(vertex, p, Float.toString(value));
       }
-      targets[p][vertex * strides[p] + slots[p]] = value;
+      if (keep) {
+        targets[p][vertex * strides[p] + slots[p]] = value;
+      }
+    }
+    double norm2 = 0;
+    for (int k = 0; k < quaternion.length; k++) {
+      int p = rotationProperty[k];
+      double q = types[p] == PlyType.FLOAT32
+          ? buffer.getFloat(at + byteOffsets[p])
+          : (float) types[p].read(buffer, at + byteOffsets[p]);
+      quaternion[k] = q;
+      norm2 += q * q;
+    }
+    if (!(norm2 > 0)) {
+      throw zeroQuaternion(vertex);
     }
   }
 
-  /** The cloud over the arrays filled so far. */
+  /** The SH degree the {@code f_rest_*} properties give. */
+  int shDegree() {
+    return shDegree;
+  }
+
+  /** The cloud over the arrays filled so far (a {@link #checking} decoder has none). */
   GaussianCloud cloud() {
+    if (!keep) {
+      throw new IllegalStateException("a checking decoder keeps no values");
+    }
     return new GaussianCloud(
         count,
         shDegree,
@@ -177,6 +218,15 @@ final class PlyVertexDecoder {
         "vertex " + vertex + ", property " + names[property] + " (byte offset " + at + ")",
         "a finite value",
         found);
+  }
+
+  private SceneFormatException zeroQuaternion(int vertex) {
+    long at = dataOffset + (long) vertex * recordBytes + byteOffsets[rotationProperty[0]];
+    return new SceneFormatException(
+        file,
+        "vertex " + vertex + ", properties rot_0..rot_3 (byte offset " + at + ")",
+        "a rotation quaternion of non-zero length (the Gaussian's orientation)",
+        quaternion[0] + ", " + quaternion[1] + ", " + quaternion[2] + ", " + quaternion[3]);
   }
 
   private void route(Map<String, Integer> index, String[] group, float[] target) {

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  *
  * <p>Views are ordered by image name; each one's camera comes from its COLMAP pose and intrinsics
  * (SIMPLE_PINHOLE, PINHOLE or SIMPLE_RADIAL, distortion ignored; any other model is refused), with
- * the principal point chosen by a {@link PrincipalPoint} policy. Every image must exist and have
- * its camera's size (only the image header is read). The PLY is located, not read.
+ * the principal point chosen by a {@link PrincipalPoint} policy. Every image must exist, have a
+ * whole PNG or JPEG layout ({@link ImageLayout}) and its camera's size (only the header is read,
+ * no pixel is decoded). The PLY is located, not read; {@link SceneCheck} checks it and the labels.
  *
  * <p>Problems are {@link SceneFormatException}s naming the file or folder looked for.
  */
@@ -44,6 +45,7 @@ public final class SceneLoader {
           "a folder",
           Files.exists(sceneDir) ? "a file" : "nothing there");
     }
+    requireSceneLayout(sceneDir);
     Path images = requireFolder(sceneDir, "images");
     Path sparse = requireFolder(sceneDir, "sparse/0");
     Path ply = locatePly(sceneDir);
@@ -51,6 +53,30 @@ public final class SceneLoader {
     ColmapModel model = ColmapReader.read(colmapFiles);
     List<View> views = buildViews(sceneDir, images, colmapFiles, model, policy);
     return new Scene(sceneDir, views, ply, labelFiles(sceneDir.resolve("label")));
+  }
+
+  /**
+   * Refuses a folder with neither {@code images/} nor {@code sparse/}: not a scene at all (an empty
+   * folder, or another kind of folder in a collection), naming what it holds.
+   */
+  private static void requireSceneLayout(Path sceneDir) {
+    if (Files.isDirectory(sceneDir.resolve("images")) || Files.isDirectory(sceneDir.resolve("sparse"))) {
+      return;
+    }
+    List<String> entries;
+    try (Stream<Path> children = Files.list(sceneDir)) {
+      entries = children.map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + sceneDir, e);
+    }
+    String found = entries.isEmpty() ? "an empty folder"
+        : "a folder holding " + String.join(", ", entries.subList(0, Math.min(entries.size(), 8)))
+            + (entries.size() > 8 ? ", ... (" + entries.size() + " entries)" : "");
+    throw new SceneFormatException(
+        sceneDir.toString(),
+        "scene folder",
+        "a scene: images/, sparse/0/ (COLMAP) and point_cloud.ply or point_cloud/iteration_N/point_cloud.ply",
+        found);
   }
 
   private static Path requireFolder(Path sceneDir, String name) {

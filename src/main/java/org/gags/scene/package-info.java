@@ -14,7 +14,9 @@
  *   <li>Labels: {@link org.gags.scene.LabelReader} / {@link org.gags.scene.LabelWriter} (LERF-OVS
  *       JSON) into {@link org.gags.scene.LabelFile}.
  *   <li>Scene folders: {@link org.gags.scene.SceneLoader} checks a folder and builds its {@link
- *       org.gags.scene.Scene} (views, PLY location, label files).
+ *       org.gags.scene.Scene} (views, PLY location, label files); {@link
+ *       org.gags.scene.SceneCheck} checks the rest of what later stages read (the PLY's data, the
+ *       label files), as the scan stage does.
  * </ul>
  *
  * <p>Bad input is always a {@link org.gags.scene.SceneFormatException} naming the file, where in

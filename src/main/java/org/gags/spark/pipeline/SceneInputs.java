@@ -15,15 +15,20 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.gags.spark.SceneStaging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns {@code --scenes} arguments into scenes: a scene folder (it has {@code sparse/}), a parent
  * folder whose sub-folders are scenes, or a text file listing scene folders (one per line, {@code #}
- * comments). Local paths, {@code file:} URIs and any Hadoop URI (hdfs://, s3a://: remote scenes are
+ * comments). In a parent folder that holds at least one scene, every sub-folder is taken as a scene
+ * except hidden ones (names starting with '.' or '_', logged): one that is not a scene fails in the
+ * scan stage with its reason, by name, instead of being skipped. Local paths, {@code file:} URIs and any Hadoop URI (hdfs://, s3a://: remote scenes are
  * staged locally where they are read, see {@link SceneStaging}); scene ids are folder names with
  * characters other than letters, digits, '.', '_' and '-' replaced by '_', and must be unique.
  */
 public final class SceneInputs {
+  private static final Logger LOG = LoggerFactory.getLogger(SceneInputs.class);
   private SceneInputs() {}
 
   public static List<SceneRef> resolve(List<String> args) {
@@ -96,13 +101,38 @@ public final class SceneInputs {
       return List.of(p);
     }
     try (Stream<Path> s = Files.list(p)) {
-      List<Path> scenes = s.filter(d -> Files.isDirectory(d.resolve("sparse"))).sorted().toList();
-      if (scenes.isEmpty()) {
-        throw new IllegalArgumentException("--scenes " + arg + ": expected a scene folder (with sparse/) or sub-folders that are scenes, found neither");
+      List<Path> folders = new ArrayList<>();
+      for (Path d : s.filter(Files::isDirectory).sorted().toList()) {
+        if (hidden(d.getFileName().toString())) {
+          LOG.info("--scenes {}: {} is hidden (its name starts with '.' or '_'), not a scene", arg, d.getFileName());
+        } else {
+          folders.add(d);
+        }
       }
-      return scenes;
+      requireSomeScene(arg, folders.stream().map(d -> d.getFileName().toString()).toList(),
+          folders.stream().anyMatch(d -> Files.isDirectory(d.resolve("sparse"))));
+      return folders;
     } catch (IOException e) {
       throw new UncheckedIOException("--scenes " + arg + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Hidden by the Hadoop convention (names starting with '.' or '_'), like {@code .git} or {@code _gags}. */
+  private static boolean hidden(String name) {
+    return name.startsWith(".") || name.startsWith("_");
+  }
+
+  /**
+   * A folder of scenes must hold at least one scene; then every other sub-folder is passed on as a
+   * scene too, so that the scan stage reports it by name with what it lacks (a failure of its own),
+   * rather than skipping it silently.
+   */
+  private static void requireSomeScene(String arg, List<String> folders, boolean anyScene) {
+    if (!anyScene) {
+      throw new IllegalArgumentException("--scenes " + arg + ": expected a scene folder (with sparse/) or sub-folders"
+          + " that are scenes, found neither" + (folders.isEmpty() ? " (no sub-folders)"
+              : " (sub-folders without sparse/: " + String.join(", ", folders.subList(0, Math.min(8, folders.size())))
+                  + (folders.size() > 8 ? ", ..." : "") + ")"));
     }
   }
 
@@ -135,17 +165,21 @@ public final class SceneInputs {
       if (fs.exists(new org.apache.hadoop.fs.Path(p, "sparse"))) {
         return List.of(p.toString());
       }
-      List<String> scenes = new ArrayList<>();
+      List<String> folders = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      boolean anyScene = false;
       for (FileStatus st : fs.listStatus(p)) {
-        if (st.isDirectory() && fs.exists(new org.apache.hadoop.fs.Path(st.getPath(), "sparse"))) {
-          scenes.add(st.getPath().toString());
+        if (st.isDirectory() && hidden(st.getPath().getName())) {
+          LOG.info("--scenes {}: {} is hidden (its name starts with '.' or '_'), not a scene", arg, st.getPath().getName());
+        } else if (st.isDirectory()) {
+          folders.add(st.getPath().toString());
+          names.add(st.getPath().getName());
+          anyScene |= fs.exists(new org.apache.hadoop.fs.Path(st.getPath(), "sparse"));
         }
       }
-      if (scenes.isEmpty()) {
-        throw new IllegalArgumentException("--scenes " + arg + ": expected a scene folder (with sparse/) or sub-folders that are scenes, found neither");
-      }
-      scenes.sort(String::compareTo);
-      return scenes;
+      requireSomeScene(arg, names, anyScene);
+      folders.sort(String::compareTo);
+      return folders;
     } catch (IOException e) {
       throw new UncheckedIOException("--scenes " + arg + ": " + e.getMessage(), e);
     }

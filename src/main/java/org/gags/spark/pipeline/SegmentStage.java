@@ -125,11 +125,6 @@ public final class SegmentStage implements ViewStage<SegmentStage.Sam> {
     } catch (java.io.IOException e) {
       throw new SceneFormatException(uri, "file", "a readable image", e.toString());
     }
-    RgbImage image = RgbImage.decode(uri, bytes);
-    if (image.width() != width || image.height() != height) {
-      throw new SceneFormatException(uri, "image size", width + "x" + height + " (the camera's size, as scanned)",
-          image.width() + "x" + image.height());
-    }
-    return image;
+    return RgbImage.decode(uri, bytes, width, height);
   }
 }

@@ -84,7 +84,7 @@ class ModelStagesSparkTest extends SparkTestBase {
     RunReport.SceneResult c = report.failures().stream().filter(r -> r.scene().id().equals("corrupt")).findFirst().orElseThrow();
     assertEquals("segment", c.failedStage());
     assertTrue(c.error().startsWith("SceneFormatException: file:") && c.error().contains(broken.toString())
-        && c.error().contains("image data: expected a decodable PNG or JPEG image"), c.error());
+        && c.error().contains("PNG chunk 1 (IDAT) at byte offset 33") && c.error().contains("the file is cut short"), c.error());
     RunReport.SceneResult m = report.failures().stream().filter(r -> r.scene().id().equals("missing")).findFirst().orElseThrow();
     assertTrue(m.error().contains(gone.toString()) && m.error().contains("no such file"), m.error());
     assertTrue(ctx.store().marker(Tables.SEGMENTS, "corrupt") == null, "nothing committed for a failed scene");
