@@ -191,7 +191,19 @@ public final class ConfigKeys {
               + " that fails leaves the batch alone (changes no output).",
           ConfigKey.intBetween(1, 1024)),
       ConfigKey.of("run.local_master", "local[*]", null,
-          "Spark master when gags is not started by spark-submit (changes no output).", ConfigKey.nonEmpty()));
+          "Spark master when gags is not started by spark-submit (changes no output).", ConfigKey.nonEmpty()),
+      ConfigKey.of("faults.fail_first_attempt", "false", null,
+          "Testing: every stage's tasks fail on purpose on their first attempt, after their work (a training task"
+              + " after its first checkpoint), and Spark retries them; needs task retries (local[N,F] with F >= 2,"
+              + " or spark.task.maxFailures on a cluster). Changes no output and no config hash; the run's manifest"
+              + " records it (docs/reliability.md).",
+          ConfigKey.oneOf("true", "false")),
+      ConfigKey.of("faults.random_rate", "0", null,
+          "Testing: the share of task attempts failed on purpose, drawn per site, partition and attempt from"
+              + " faults.seed (changes no output and no config hash).",
+          ConfigKey.doubleBetween(0, 1)),
+      ConfigKey.of("faults.seed", "0", null, "Seed of faults.random_rate's draws (changes no output).",
+          ConfigKey.longValue()));
 
   private ConfigKeys() {}
 

@@ -188,7 +188,7 @@ public final class Tables {
           new Column("entropy", DoubleType, true, "Entropy term, unweighted."),
           new Column("consistency", DoubleType, true, "Consistency term, unweighted."),
           new Column("total", DoubleType, true, "The weighted total that was minimised."),
-          new Column("seconds", DoubleType, true, "Seconds since the training (or its resumption) started.")));
+          new Column("seconds", DoubleType, true, "Seconds of training up to this iteration; a resumed training goes on from its checkpoint's count.")));
 
   public static final TableDef RESULTS = new TableDef("results", 1, "scene_id", "snappy",
       "One row per labelled frame and category (METHOD 4): the LERF-OVS localisation hit and mask IoU of the text"

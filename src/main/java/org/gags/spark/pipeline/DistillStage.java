@@ -106,9 +106,12 @@ public final class DistillStage implements Stage {
     try (StageProgress progress = StageProgress.start(ctx, ViewFrame.label(tasks.keySet()), "distill", total,
         "iterations (of finished tasks; each task logs its own progress)")) {
       LongAccumulator done = progress.views();
+      TaskFaults faults = TaskFaults.of(ctx.config());
       JavaRDD<DistillTask.Tagged> rows = perScene.flatMap(t -> {
         try {
-          return t.run(done).iterator();
+          return t.run(done, () -> faults.check("distill")).iterator();
+        } catch (TaskFaults.InjectedTaskFailure f) {
+          throw f; // a task failure for Spark to retry, not the scene's
         } catch (Exception | LinkageError | AssertionError e) {
           errors.add(SceneFailure.of(t.scene(), e));
           return java.util.Collections.emptyIterator();
@@ -147,11 +150,13 @@ public final class DistillStage implements Stage {
   }
 
   private static void deleteCheckpoint(RunContext ctx, String scene, String hash) {
-    Path p = new Path(checkpoint(ctx, scene, hash));
-    try {
-      ctx.store().fileSystem().delete(p, false);
-    } catch (IOException e) {
-      LOG.warn("distill {}: cannot remove the finished training's checkpoint {}: {}", scene, p, e.getMessage());
+    String ckpt = checkpoint(ctx, scene, hash);
+    for (Path p : List.of(new Path(ckpt), new Path(TrainingCurve.beside(ckpt)))) {
+      try {
+        ctx.store().fileSystem().delete(p, false);
+      } catch (IOException e) {
+        LOG.warn("distill {}: cannot remove the finished training's {}: {}", scene, p, e.getMessage());
+      }
     }
   }
 }

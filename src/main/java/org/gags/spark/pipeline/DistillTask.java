@@ -1,14 +1,19 @@
 package org.gags.spark.pipeline;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -35,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * driver), uploads each view to the training device as it is read (the lists are not kept in the
  * JVM heap), trains, and emits the rows of {@code field}, {@code decoders} and {@code training}
  * tagged by table. Every {@code checkpointEvery} iterations it saves a checkpoint next to the
- * output, so a retried or restarted task resumes where the last one stopped.
+ * output, with the loss curve so far ({@link TrainingCurve}), so a retried or restarted task
+ * resumes where the last one stopped and emits the same rows as an uninterrupted one.
  *
  * @param checkpoint the checkpoint file's URI (under {@code <out>/_gags/checkpoints})
  */
@@ -54,6 +60,14 @@ record DistillTask(String scene, int gaussians, List<String> contributorFiles, L
 
   /** Trains and returns every output row (the field's rows last, one per Gaussian). */
   List<Tagged> run(LongAccumulator iterationsDone) throws IOException {
+    return run(iterationsDone, () -> {});
+  }
+
+  /**
+   * As {@link #run(LongAccumulator)}, calling {@code afterFirstCheckpoint} once this task has saved
+   * its first checkpoint (where {@link TaskFaults} fails a training task on purpose).
+   */
+  List<Tagged> run(LongAccumulator iterationsDone, Runnable afterFirstCheckpoint) throws IOException {
     ClipTables tables = clipTables();
     List<Tagged> out = new ArrayList<>();
     Configuration conf = new Configuration();
@@ -63,32 +77,45 @@ record DistillTask(String scene, int gaussians, List<String> contributorFiles, L
     Iterable<DistillView> views = () -> views(tables);
     try (Trainer trainer = open(views, cfs, ckpt)) {
       int resumedAt = trainer.iteration();
+      TrainingCurve before = new TrainingCurve(List.of(), 0);
       if (resumedAt > 0) {
         LOG.info("distill {}: resumed from the checkpoint at iteration {} ({})", scene, resumedAt, checkpoint);
         iterationsDone.add(resumedAt);
+        before = curve(cfs, resumedAt);
       }
+      List<TrainingRow> curve = new ArrayList<>(before.upTo(resumedAt));
       LOG.info("distill {}: {} Gaussians, {} contributor entries on the device, {} iterations", scene, gaussians,
           trainer.deviceEntries(), cfg.iterations());
       long t0 = System.nanoTime();
+      boolean checkpointed = false;
       ProgressBar bar = ProgressBar.ifTerminal(scene, cfg.iterations());
       while (trainer.iteration() < cfg.iterations()) {
         IterationReport r = trainer.step();
         iterationsDone.add(1);
         bar.show(r.iteration());
-        if (r.iteration() % logEvery == 0 || r.iteration() == cfg.iterations() || r.iteration() == resumedAt + 1) {
-          out.add(tagged(TRAINING, new TrainingRow(r.iteration(), r.view(), r.terms().distill(), r.terms().entropy(),
-              r.terms().consistency(), r.terms().total(), (System.nanoTime() - t0) / 1e9).toRow()));
+        double seconds = before.seconds() + (System.nanoTime() - t0) / 1e9;
+        boolean logged = r.iteration() % logEvery == 0 || r.iteration() == cfg.iterations() || r.iteration() == 1;
+        if (logged) {
+          curve.add(new TrainingRow(r.iteration(), r.view(), r.terms().distill(), r.terms().entropy(),
+              r.terms().consistency(), r.terms().total(), seconds));
+        }
+        if (logged || r.iteration() == resumedAt + 1) {
           LOG.info("distill {}: {}", scene, r.line(cfg.iterations()));
         }
         if (r.iteration() % checkpointEvery == 0 && r.iteration() < cfg.iterations()) {
-          save(trainer, cfs, ckpt);
+          save(trainer, cfs, ckpt, new TrainingCurve(curve, seconds));
+          if (!checkpointed) {
+            checkpointed = true;
+            afterFirstCheckpoint.run();
+          }
         }
       }
       bar.done();
+      curve.forEach(row -> out.add(tagged(TRAINING, row.toRow())));
       ByteArrayOutputStream npz = new ByteArrayOutputStream();
       trainer.saveDecoders(npz);
       out.add(tagged(DECODERS, new DecodersRow(cfg.featureDim(), cfg.decoderWidth(), cfg.clipDim(), cfg.iterations(),
-          cfg.toString(), npz.toByteArray()).toRow()));
+          cfg.toString(), withoutTimestamps(npz.toByteArray())).toRow()));
       float[] f = trainer.features();
       int d = cfg.featureDim();
       for (int g = 0; g < gaussians; g++) {
@@ -96,6 +123,19 @@ record DistillTask(String scene, int gaussians, List<String> contributorFiles, L
       }
     }
     return out;
+  }
+
+  /** The curve saved with the checkpoint at {@code resumedAt}; without one, an empty curve (and a warning). */
+  private TrainingCurve curve(FileSystem cfs, int resumedAt) throws IOException {
+    Path p = new Path(TrainingCurve.beside(checkpoint));
+    if (!cfs.exists(p)) {
+      LOG.warn("distill {}: no training curve beside the checkpoint ({}): the training table starts after iteration {}",
+          scene, p, resumedAt);
+      return new TrainingCurve(List.of(), 0);
+    }
+    try (InputStream in = cfs.open(p)) {
+      return TrainingCurve.read(in, p.toString());
+    }
   }
 
   private Trainer open(Iterable<DistillView> views, FileSystem cfs, Path ckpt) throws IOException {
@@ -107,6 +147,26 @@ record DistillTask(String scene, int gaussians, List<String> contributorFiles, L
     try (InputStream in = cfs.open(ckpt)) {
       return Trainer.restore(cfg, views, gaussians, in, device);
     }
+  }
+
+  /**
+   * The NPZ with every entry's time set to one fixed instant (1980-01-01, the first a zip can hold):
+   * the same weights give the same bytes, whenever they were trained (a zip writer stamps each
+   * entry with the clock).
+   */
+  static byte[] withoutTimestamps(byte[] npz) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(npz.length);
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(npz));
+        ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        ZipEntry copy = new ZipEntry(e.getName());
+        copy.setTimeLocal(LocalDateTime.of(1980, 1, 1, 0, 0));
+        zip.putNextEntry(copy);
+        in.transferTo(zip);
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
   }
 
   /** The CPU, or the GPU Spark gave this task (its resource address), or GPU 0 outside a task. */
@@ -121,8 +181,12 @@ record DistillTask(String scene, int gaussians, List<String> contributorFiles, L
     return ai.djl.Device.gpu();
   }
 
-  /** Writes the checkpoint under a temporary name and renames it into place: a half-written one is never read. */
-  private void save(Trainer trainer, FileSystem cfs, Path ckpt) throws IOException {
+  /**
+   * Writes the curve so far, then the checkpoint, each under a temporary name renamed into place: a
+   * half-written one is never read, and the curve always reaches the checkpoint's iteration.
+   */
+  private void save(Trainer trainer, FileSystem cfs, Path ckpt, TrainingCurve curve) throws IOException {
+    AtomicWrites.write(cfs, new Path(TrainingCurve.beside(checkpoint)), curve::write);
     AtomicWrites.write(cfs, ckpt, trainer::save);
   }
 

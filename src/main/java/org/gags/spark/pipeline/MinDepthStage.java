@@ -82,11 +82,14 @@ public final class MinDepthStage implements Stage {
     CollectionAccumulator<SceneFailure> errors = ctx.spark().sparkContext().collectionAccumulator(name() + " failed scenes");
     Map<String, float[]> min;
     long total = batch.stream().mapToLong(SceneTables.SceneInfo::views).sum();
+    TaskFaults faults = TaskFaults.of(ctx.config());
     try (StageProgress progress = StageProgress.start(ctx, ViewFrame.label(infos.keySet()), name() + " (minima)", total)) {
       LongAccumulator done = progress.views();
       min = new HashMap<>(views.mapPartitions(
-              (Iterator<ViewInput> it) -> partialMin(it, plys, sizes, fs, tolerance, done, errors))
-          .mapToPair(t -> t).reduceByKey(MinDepthStage::elementwiseMin).collectAsMap());
+              (Iterator<ViewInput> it) -> faults.afterLast("min-depth (minima)",
+                  partialMin(it, plys, sizes, fs, tolerance, done, errors)))
+          .mapToPair(t -> t).reduceByKey(MinDepthStage::elementwiseMin)
+          .mapPartitionsToPair(it -> faults.afterLast("min-depth (reduction)", it), true).collectAsMap());
     }
     Set<String> bad = new HashSet<>();
     for (SceneFailure f : errors.value()) {

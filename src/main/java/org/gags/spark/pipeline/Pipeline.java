@@ -57,6 +57,11 @@ public final class Pipeline {
     Stages.parse(requested);
     checkReady(requested);
     writeRunRecord(scenes, requested, force);
+    TaskFaults faults = TaskFaults.of(ctx.config());
+    if (faults.on()) {
+      LOG.warn("faults: task attempts fail on purpose ({}); on Spark {} they are retried only with task retries"
+          + " (local[N,F], spark.task.maxFailures)", faults.manifest(), ctx.spark().sparkContext().master());
+    }
     ctx.store().clearTemporary();
     int perBatch = ctx.config().getInt("run.concurrent_scenes");
     Map<String, RunReport.SceneResult> byScene = new LinkedHashMap<>();
@@ -217,6 +222,7 @@ public final class Pipeline {
     m.put("stages", List.copyOf(requested));
     m.put("force", force);
     m.put("spark_master", ctx.spark().sparkContext().master());
+    m.put("faults", TaskFaults.of(ctx.config()).manifest());
     m.put("scenes", scenes);
     String dir = "_gags/runs/" + ctx.runId();
     ctx.store().writeText(dir + "/config.properties",

@@ -30,7 +30,8 @@ import scala.Tuple2;
  * rows are held at a time, never a whole partition), reports progress, and commits each scene's
  * output with the stage's config and model ids. A scene whose work throws fails alone: its
  * failure comes back as data (an accumulator), its partial rows are never committed, and the
- * other scenes of the job are.
+ * other scenes of the job are. Under {@code faults.*} a task may fail on purpose after its last
+ * view ({@link TaskFaults}); Spark runs it again.
  */
 public final class ViewFrame {
   private ViewFrame() {}
@@ -54,9 +55,11 @@ public final class ViewFrame {
     CollectionAccumulator<SceneFailure> errors = ctx.spark().sparkContext().collectionAccumulator(
         stage.name() + " failed scenes");
     long total = batch.stream().mapToLong(SceneTables.SceneInfo::views).sum();
+    TaskFaults faults = TaskFaults.of(ctx.config());
+    String site = stage.name();
     try (StageProgress progress = StageProgress.start(ctx, label(tasks.keySet()), stage.name(), total)) {
       LongAccumulator done = progress.views();
-      JavaRDD<Row> rows = views.mapPartitions(it -> new ViewRows<>(it, tasks, done, errors));
+      JavaRDD<Row> rows = views.mapPartitions(it -> faults.afterLast(site, new ViewRows<>(it, tasks, done, errors)));
       Commits.writeScenes(ctx, stage, hash, stage.output(), rows, stage.orderBy(), List.copyOf(tasks.keySet()), () -> {
         Set<String> bad = new HashSet<>();
         for (SceneFailure f : errors.value()) {

@@ -253,14 +253,16 @@ class DistillStagesSparkTest extends SparkTestBase {
         "found field made by " + clipId), refused.get(0).error());
 
     // A training killed after its checkpoint at 30 resumes there and ends where an uninterrupted one does.
-    float[] straight = fieldOf(task(ctx, cloud.count(), "straight").run(new KillAt(Long.MAX_VALUE)), cloud.count());
+    List<DistillTask.Tagged> straightRows = task(ctx, cloud.count(), "straight").run(new KillAt(Long.MAX_VALUE));
+    float[] straight = fieldOf(straightRows, cloud.count());
     DistillTask killed = task(ctx, cloud.count(), "resume");
     assertThrows(IllegalStateException.class, () -> killed.run(new KillAt(32)));
     assertTrue(Files.exists(dir.resolve("resume/ckpt.npz")), "checkpoint at 30 written");
-    List<DistillTask.Tagged> resumedRows = killed.run(new KillAt(Long.MAX_VALUE));
-    int firstIteration = resumedRows.stream().filter(t -> t.table() == DistillTask.TRAINING)
-        .mapToInt(t -> t.row().getInt(0)).min().orElseThrow();
-    assertEquals(31, firstIteration, "the restarted task went on from its checkpoint at 30");
+    KillAt counted = new KillAt(Long.MAX_VALUE);
+    List<DistillTask.Tagged> resumedRows = killed.run(counted);
+    assertEquals(30, counted.first, "the restarted task went on from its checkpoint at 30 (it counts 30 done at once)");
+    // Its loss curve is whole: the rows before the checkpoint come back from the curve saved with it.
+    assertEquals(curve(straightRows), curve(resumedRows), "the resumed training's loss curve");
     float[] resumed = fieldOf(resumedRows, cloud.count());
     float[] staged = new float[cloud.count() * 16];
     for (FieldRow r : field) {
@@ -304,10 +306,18 @@ class DistillStagesSparkTest extends SparkTestBase {
     return m;
   }
 
-  /** An accumulator that kills the training at an iteration (the task adds one per iteration). */
+  /** The training rows' iteration and view, in iteration order (the losses differ in the last bits on 2 threads). */
+  static List<String> curve(List<DistillTask.Tagged> rows) {
+    // rows as the task emits them (no schema yet): iteration, view, then the losses and seconds
+    return rows.stream().filter(t -> t.table() == DistillTask.TRAINING).map(DistillTask.Tagged::row)
+        .sorted(Comparator.comparingInt(r -> r.getInt(0))).map(r -> r.getInt(0) + "/" + r.getInt(1)).toList();
+  }
+
+  /** An accumulator that kills the training at an iteration (the task adds one per iteration, a resumed one its start first). */
   static final class KillAt extends LongAccumulator {
     private final long at;
     private long seen;
+    long first = -1;
 
     KillAt(long at) {
       this.at = at;
@@ -315,6 +325,7 @@ class DistillStagesSparkTest extends SparkTestBase {
 
     @Override
     public void add(long v) {
+      first = first < 0 ? v : first;
       seen += v;
       if (seen >= at) {
         throw new IllegalStateException("killed at iteration " + seen);
