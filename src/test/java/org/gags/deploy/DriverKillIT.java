@@ -172,7 +172,9 @@ class DriverKillIT {
   static Result run(List<String> gagsArgs, Path out, Path log, Predicate<Path> killWhen) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(List.of("-Xmx2g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1"));
+    // C1 only and the serial collector: half the CPU time of a JVM that lives a minute (Spark's start dominates)
+    cmd.addAll(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dai.djl.offline=true",
+        "-Dai.djl.pytorch.num_threads=1"));
     cmd.addAll(Arrays.asList(System.getProperty("gags.java.opens").trim().split("\\s+")));
     String classpath = Files.readString(Path.of(System.getProperty("gags.spark.classpath"))).trim()
         + java.io.File.pathSeparator + System.getProperty("gags.libtorch.jar");
