@@ -39,8 +39,15 @@ class DriverKillIT {
 
   @TempDir Path dir;
 
-  /** Where to kill: the stage, and what on disk says it is at work. */
-  record Kill(String stage, String why, Predicate<Path> when) {}
+  /**
+   * Where to kill: the stage, and what on disk says it is at work; {@code resumes} is the
+   * checkpoint iteration this run's training must resume from (0: none).
+   */
+  record Kill(String stage, String why, Predicate<Path> when, int resumes) {
+    Kill(String stage, String why, Predicate<Path> when) {
+      this(stage, why, when, 0);
+    }
+  }
 
   @Test
   void aDriverKilledInEveryStageAndStartedAgainEndsWithTheCleanRunsTables() throws Exception {
@@ -69,8 +76,8 @@ class DriverKillIT {
         new Kill("embed", "CLIP tasks at work", tmp("embeddings")),
         new Kill("contributors", "contributors tasks at work", tmp("contributors")),
         new Kill("distill", "training, after its first checkpoint", o -> hasCheckpoint(o)),
-        new Kill("distill", "field committed, decoders and training not", o -> committed(o, "field")),
-        new Kill("eval", "scoring tasks at work", tmp("results")));
+        new Kill("distill", "field committed, decoders and training not", o -> committed(o, "field"), 10),
+        new Kill("eval", "scoring tasks at work", tmp("results"), 20));
     List<String> committedBefore = new ArrayList<>();
     int n = 0;
     for (Kill k : kills) {
@@ -89,8 +96,9 @@ class DriverKillIT {
       System.out.printf("kill %d in %s (%s) after %.1f s: %d committed partitions equal the clean run's,"
           + " temporary folders left: %s%n", n, k.stage(), k.why(), (System.nanoTime() - k0) / 1e9, markedPartitions,
           temporaries(out));
-      if (k.why().startsWith("field committed")) {
-        assertTrue(r.log().contains("resumed from the checkpoint at iteration"), "the second training resumed:\n" + r.log());
+      if (k.resumes() > 0) {
+        assertTrue(r.log().contains("distill " + SCENE + ": resumed from the checkpoint at iteration " + k.resumes()),
+            "run " + n + " resumed the killed training from its checkpoint at " + k.resumes() + ":\n" + r.log());
       }
       for (Stage s : Stages.all()) {
         if (complete(out, s.name()) && !committedBefore.contains(s.name())) {
