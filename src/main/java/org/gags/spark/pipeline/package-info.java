@@ -9,6 +9,7 @@
  * several scenes in flight, skips finished work and isolates failing scenes. {@link
  * org.gags.spark.pipeline.DistillStage} is the one stage off the frame: one training task per scene
  * ({@link org.gags.spark.pipeline.DistillTask}) that reads its tables on the executor, with a GPU
- * resource profile under {@code distill.device=cuda}.
+ * resource profile under {@code distill.device=cuda}. {@link org.gags.spark.pipeline.TaskFaults}
+ * fails tasks on purpose ({@code faults.*}) to show that retries change no table.
  */
 package org.gags.spark.pipeline;
