@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.gags.synth.SampleScene;
 import org.gags.synth.SynthConfig;
+import org.gags.testing.ParquetPages;
+import org.gags.testing.SparkSubmitJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Tag;
@@ -50,36 +50,16 @@ class PipelineRestartIT {
       byte[] a = Files.readAllBytes(dataFile(clean, table));
       byte[] b = Files.readAllBytes(dataFile(killed, table));
       assertEquals(a.length, b.length, table + ": file sizes differ after the restart");
-      assertArrayEquals(beforeFooter(a), beforeFooter(b), table + ": data pages differ after the restart");
+      assertArrayEquals(ParquetPages.beforeFooter(a), ParquetPages.beforeFooter(b), table + ": data pages differ after the restart");
     }
-  }
-
-  /**
-   * The file up to its footer: every data page, byte for byte. The footer is left out because
-   * parquet-mr lists each column chunk's encodings from a HashSet of an enum whose hash is the
-   * JVM's identity hash, so their order can differ between two JVMs writing identical data (the
-   * same JVM writes identical files, which PipelineSparkTest checks on whole files).
-   */
-  private static byte[] beforeFooter(byte[] file) {
-    int n = file.length;
-    int footer = (file[n - 8] & 0xff) | (file[n - 7] & 0xff) << 8 | (file[n - 6] & 0xff) << 16 | (file[n - 5] & 0xff) << 24;
-    assertEquals("PAR1", new String(file, n - 4, 4, StandardCharsets.US_ASCII));
-    return Arrays.copyOf(file, n - 8 - footer);
   }
 
   record Result(int code, boolean killed, String log) {}
 
   /** Runs gags run under SparkSubmit; kills it with SIGKILL as soon as {@code killWhen} exists. */
   private static Result run(Path scene, Path out, Path log, Path killWhen) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx2g");
-    cmd.addAll(Arrays.asList(System.getProperty("gags.java.opens").trim().split("\\s+")));
-    cmd.addAll(List.of("-cp", Files.readString(Path.of(System.getProperty("gags.spark.classpath"))).trim(),
-        "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-        "--class", "org.gags.cli.GagsCommand", System.getProperty("gags.jar"),
-        "run", "--scenes", scene.toString(), "--out", out.toString(),
-        "--stages", "scan,depth,min-depth,prompts"));
+    List<String> cmd = SparkSubmitJvm.submit("2g", List.of(), SparkSubmitJvm.sparkClasspath(), List.of("--master", "local[2]"),
+        List.of("run", "--scenes", scene.toString(), "--out", out.toString(), "--stages", "scan,depth,min-depth,prompts"));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     Process p = pb.start();
