@@ -94,10 +94,8 @@ public final class DistillStage implements Stage {
       return failed;
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
-    JavaRDD<DistillTask> perScene = jsc.parallelize(new ArrayList<>(tasks.values()), tasks.size());
-    if ("cuda".equals(ctx.config().get("distill.device"))) {
-      perScene = perScene.withResources(gpuProfile());
-    }
+    JavaRDD<DistillTask> perScene = withGpus(jsc.parallelize(new ArrayList<>(tasks.values()), tasks.size()),
+        "cuda".equals(ctx.config().get("distill.device")));
     CollectionAccumulator<SceneFailure> errors =
         ctx.spark().sparkContext().collectionAccumulator("distill failed scenes");
     long total = (long) cfg.iterations() * tasks.size();
@@ -142,6 +140,15 @@ public final class DistillStage implements Stage {
       }
     }
     return failed;
+  }
+
+  /**
+   * The training tasks, asking for a whole GPU each when {@code cuda} on a cluster. In an embedded
+   * {@code local[*]} Spark there is no GPU scheduling (Spark refuses task resource profiles there
+   * unless dynamic allocation is on): its tasks train on CUDA device 0.
+   */
+  static <T> JavaRDD<T> withGpus(JavaRDD<T> tasks, boolean cuda) {
+    return cuda && !tasks.context().isLocal() ? tasks.withResources(gpuProfile()) : tasks;
   }
 
   /** Each training task takes one whole GPU (and its executor's cores as Spark schedules them). */
