@@ -54,6 +54,16 @@ public final class ExecutorClouds {
     return a == null ? 0 : a.length;
   }
 
+  /** The float arrays of the clouds held now, in bytes (the load benchmark reports them). */
+  public static synchronized long cachedBytes() {
+    return bytes();
+  }
+
+  /** How many clouds are held now. */
+  public static synchronized int cached() {
+    return CACHE.size();
+  }
+
   /** How many PLY files this JVM has read (for tests and logs). */
   public static synchronized long reads() {
     return reads;
