@@ -84,6 +84,8 @@ final class LoadBenchCommand implements Callable<Integer> {
   @Option(names = "--preset", defaultValue = "sample-cpu", description = "Config preset (default: ${DEFAULT-VALUE}).")
   String preset;
 
+  @picocli.CommandLine.Mixin SparkConfOption sparkConf;
+
   /** One measurement after a batch. */
   record Sample(int scenesDone, double seconds, long heapAfterGc, long cloudCache, int clouds) {}
 
@@ -111,7 +113,8 @@ final class LoadBenchCommand implements Callable<Integer> {
     int most = Math.max(warmup, Collections.max(counts));
     List<SceneRef> refs = gaussians == 0 ? BenchScenes.sample(work, most, views, width, height)
         : BenchScenes.orbit(work, most, gaussians, views, width, height);
-    SparkSession spark = SparkSessions.getOrCreate("gags bench load", master, Map.of("spark.ui.enabled", "false"));
+    SparkSession spark = SparkSessions.getOrCreate("gags bench load", master, Map.of("spark.ui.enabled", "false"),
+        sparkConf.settings(config));
     int failed = 0;
     try {
       System.out.printf("bench load: %s scenes of %d views at %dx%d, stages %s, run.concurrent_scenes %d, %s, max heap %d MiB,"
