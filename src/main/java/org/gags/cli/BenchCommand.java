@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = {"Benchmarks (render, ply, pipeline, nms, segment, scenes, distill, distill-quality, contributors, query).", "Results are printed as Markdown tables for docs/benchmarks.md."},
+    description = {"Benchmarks (render, ply, pipeline, nms, segment, scenes, distill, distill-quality, contributors, query, load).", "Results are printed as Markdown tables for docs/benchmarks.md."},
     subcommands = {
       RenderBenchCommand.class,
       PlyBenchCommand.class,
@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       DistillQualityCommand.class,
       ContributorsBenchCommand.class,
       QueryBenchCommand.class,
+      LoadBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 final class BenchCommand implements Runnable {

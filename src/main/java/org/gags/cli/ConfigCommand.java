@@ -45,6 +45,10 @@ final class ConfigCommand implements Callable<Integer> {
       ResolvedConfig c = ResolvedConfig.resolve(Preset.byId(preset), conf, sets);
       System.out.print(c.toProperties());
       System.out.println("# config hash " + c.hash());
+      if (!c.sparkSettings().isEmpty()) {
+        System.out.println("# Spark settings (for the Spark session; in no hash; secrets redacted):");
+        c.sparkSettings().redacted().forEach((k, v) -> System.out.println("#   " + k + " = " + v));
+      }
       return 0;
     } catch (ConfigException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -66,13 +66,15 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--set", description = "Config override KEY=VALUE (repeatable), after the preset.")
   List<String> sets = new java.util.ArrayList<>();
 
+  @picocli.CommandLine.Mixin SparkConfOption sparkConf;
+
   @Override
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
     Preset chosen;
     try {
       chosen = Preset.byId(preset);
-      ResolvedConfig.resolve(chosen, null, sets); // bad input is refused before anything is made
+      sparkConf.settings(ResolvedConfig.resolve(chosen, null, sets)); // bad input is refused before anything is made
     } catch (org.gags.config.ConfigException e) {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
     }
@@ -90,13 +92,14 @@ final class DemoCommand implements Callable<Integer> {
     List<String> all = new java.util.ArrayList<>(models.sets());
     all.addAll(sets);
     ResolvedConfig config = ResolvedConfig.resolve(chosen, null, all);
-    SparkSession spark = SparkSessions.getOrCreate("gags demo", config.get("run.local_master"));
+    org.gags.config.SparkSettings sparkSettings = sparkConf.settings(config);
+    SparkSession spark = SparkSessions.getOrCreate("gags demo", config.get("run.local_master"), Map.of(), sparkSettings);
     try {
       TableStore store = new TableStore(out.resolve("run").toString(), spark.sparkContext().hadoopConfiguration());
       Map<String, Object> origin = new java.util.LinkedHashMap<>();
       origin.put("command", "demo");
       origin.put("preset", preset);
-      origin.put("sets", sets);
+      origin.putAll(sparkConf.origin(sets, sparkSettings));
       RunContext ctx = new RunContext(spark, store, config, "demo", Version.current(), origin);
       SceneRef scene = new SceneRef("sample", sceneDir.toAbsolutePath().toString());
       RunReport report = new Pipeline(ctx).run(List.of(scene), new java.util.LinkedHashSet<>(Stages.names()), true);

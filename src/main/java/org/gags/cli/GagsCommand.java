@@ -1,5 +1,6 @@
 package org.gags.cli;
 
+import org.gags.config.Redaction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,18 +46,45 @@ public final class GagsCommand implements Runnable {
   /** Exit code: 0 ok, 1 failed work, 2 bad usage. Bad input is reported in one line, without a stack trace. */
   public static int execute(String... args) {
     CommandLine cl = new CommandLine(new GagsCommand());
+    // Error messages may quote what the user typed (--set k=v, an unknown option): secrets are redacted.
+    Redaction redaction = Redaction.standard();
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("gags " + commandLine.getCommandName() + ": " + ex.getMessage());
+          commandLine.getErr().println(redaction.text("gags " + commandLine.getCommandName() + ": " + ex.getMessage()));
           if (System.getenv("GAGS_DEBUG") != null) {
-            ex.printStackTrace(commandLine.getErr());
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new java.io.PrintWriter(trace));
+            commandLine.getErr().print(redaction.text(trace.toString()));
           }
           return 1;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, args2) -> {
+          CommandLine bad = ex.getCommandLine();
+          bad.getErr().println(redaction.text(ex.getMessage()));
+          java.io.StringWriter hint = new java.io.StringWriter();
+          if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, new java.io.PrintWriter(hint, true))) {
+            bad.usage(new java.io.PrintWriter(hint, true));
+          }
+          bad.getErr().print(redaction.text(hint.toString()));
+          bad.getErr().flush();
+          return bad.getCommandSpec().exitCodeOnInvalidInput();
         });
     return cl.execute(args);
   }
 
+  /**
+   * The command line of a JVM of its own: stdout and stderr (and with them the console log, which
+   * follows {@code System.err}) pass through {@link RedactingOutput}.
+   */
   public static void main(String[] args) {
-    System.exit(execute(args));
+    System.setOut(new java.io.PrintStream(new RedactingOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out)),
+        true));
+    System.setErr(new java.io.PrintStream(new RedactingOutput(new java.io.FileOutputStream(java.io.FileDescriptor.err)),
+        true));
+    int code = execute(args);
+    System.out.flush();
+    System.err.flush();
+    System.exit(code);
   }
 }

@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.gags.config.ConfigException;
 import org.gags.config.Preset;
 import org.gags.config.ResolvedConfig;
+import org.gags.config.SparkSettings;
 import org.gags.spark.SceneStaging;
 import org.gags.spark.SparkSessions;
 import org.gags.spark.pipeline.Pipeline;
@@ -63,6 +64,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Recompute the selected stages even when their output is up to date.")
   boolean force;
 
+  @CommandLine.Mixin SparkConfOption sparkConf;
+
   @Override
   public Integer call() {
     ResolvedConfig config;
@@ -71,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    SparkSettings sparkSettings = sparkConf.settings(config);
     List<String> selected;
     try {
       selected = List.copyOf(Stages.parse(stages == null ? Stages.names() : stages));
@@ -78,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     String runId = RunIds.next();
-    SparkSession spark = SparkSessions.getOrCreate("gags run " + runId, config.get("run.local_master"));
+    SparkSession spark = SparkSessions.getOrCreate("gags run " + runId, config.get("run.local_master"), Map.of(),
+        sparkSettings);
     try {
       List<SceneRef> refs;
       try {
@@ -91,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
       origin.put("command", "run");
       origin.put("preset", preset);
       origin.put("conf_file", conf == null ? null : conf.toAbsolutePath().toString());
-      origin.put("sets", sets);
+      origin.putAll(sparkConf.origin(sets, sparkSettings));
       RunContext ctx = new RunContext(spark, store, config, runId, Version.current(), origin);
       Pipeline pipeline = new Pipeline(ctx);
       try {

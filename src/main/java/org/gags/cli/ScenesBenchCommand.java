@@ -1,6 +1,5 @@
 package org.gags.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,12 +15,9 @@ import org.gags.spark.SparkSessions;
 import org.gags.spark.pipeline.Pipeline;
 import org.gags.spark.pipeline.RunContext;
 import org.gags.spark.pipeline.RunReport;
-import org.gags.spark.pipeline.SceneInputs;
 import org.gags.spark.pipeline.SceneRef;
 import org.gags.spark.pipeline.Stages;
 import org.gags.store.TableStore;
-import org.gags.synth.SampleScene;
-import org.gags.synth.SynthConfig;
 import org.gags.util.HeapPeaks;
 import org.gags.util.Version;
 import picocli.CommandLine.Command;
@@ -82,21 +78,14 @@ final class ScenesBenchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | org.gags.config.ConfigException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    require(count >= 1 && count <= 1000, "--count", "1..1000", count);
-    require(views >= 1, "--views", "at least 1", views);
-    require(width >= 16 && height >= 16, "--width/--height", "at least 16 pixels each", width + "x" + height);
-    require(repeat >= 1, "--repeat", "at least 1", repeat);
+    BenchScenes.require(spec, count >= 1 && count <= 1000, "--count", "1..1000", count);
+    BenchScenes.require(spec, views >= 1, "--views", "at least 1", views);
+    BenchScenes.require(spec, width >= 16 && height >= 16, "--width/--height", "at least 16 pixels each", width + "x" + height);
+    BenchScenes.require(spec, repeat >= 1, "--repeat", "at least 1", repeat);
     for (int c : concurrent) {
-      require(c >= 1 && c <= 1024, "--concurrent", "values in 1..1024 (run.concurrent_scenes)", c);
+      BenchScenes.require(spec, c >= 1 && c <= 1024, "--concurrent", "values in 1..1024 (run.concurrent_scenes)", c);
     }
-    Path scenes = work.resolve("scenes");
-    for (int i = 1; i <= count; i++) {
-      Path s = scenes.resolve(String.format("scene%03d", i));
-      if (!Files.exists(s.resolve("sparse"))) {
-        SampleScene.write(s, SynthConfig.DEFAULT.withSeed(i).withViews(views).withSize(width, height));
-      }
-    }
-    List<SceneRef> refs = SceneInputs.resolve(List.of(scenes.toString())).subList(0, count);
+    List<SceneRef> refs = BenchScenes.sample(work, count, views, width, height);
     List<String> sets = new ArrayList<>();
     boolean models = Stages.closure(selected).stream().anyMatch(s -> !s.models().isEmpty());
     if (models) {
@@ -149,13 +138,6 @@ final class ScenesBenchCommand implements Callable<Integer> {
       SparkSession.clearDefaultSession();
     }
     return 0;
-  }
-
-  private void require(boolean ok, String option, String expected, Object found) {
-    if (!ok) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          option + ": expected " + expected + ", found " + found);
-    }
   }
 
   private RunReport pass(SparkSession spark, List<SceneRef> refs, LinkedHashSet<String> selected, List<String> sets,

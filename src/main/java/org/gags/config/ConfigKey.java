@@ -66,9 +66,11 @@ public record ConfigKey(
     return v -> v.isBlank() ? "a non-empty value" : null;
   }
 
-  /** Empty (not set) or a path / URI. */
+  /** Empty (not set) or a path / URI, without credentials in it (they would reach the stage's hash and commit marker). */
   static Function<String, String> optionalPath() {
-    return v -> v.equals(v.trim()) ? null : "a path without leading or trailing spaces";
+    return v -> !v.equals(v.trim()) ? "a path without leading or trailing spaces"
+        : Redaction.hasUriCredentials(v) ? "a path or URI without credentials in it (give credentials as fs.s3a.*"
+            + " settings, which stay out of hashes and outputs)" : null;
   }
 
   /** cpu, cuda or cuda:N. */

@@ -15,12 +15,17 @@ import java.util.TreeMap;
  * The configuration of one run: the defaults, overlaid by a preset, a properties file and
  * {@code --set} overrides, in that order, every value checked. Unknown keys are refused with the
  * place they came from. Knows which keys change which stage's output, for per-stage config hashes.
+ * Spark and Hadoop settings ({@code spark.*}, {@code fs.*}) in the file or {@code --set} are kept
+ * apart ({@link #sparkSettings}): they are no gags values and join no hash. Error messages show a
+ * value only as {@link Redaction} allows.
  */
 public final class ResolvedConfig {
   private final Map<String, String> values;
+  private final SparkSettings spark;
 
-  private ResolvedConfig(Map<String, String> values) {
+  private ResolvedConfig(Map<String, String> values, SparkSettings spark) {
     this.values = Collections.unmodifiableMap(values);
+    this.spark = spark;
   }
 
   /** A configuration from already-resolved values (as shipped to executors); every key is checked again. */
@@ -28,7 +33,7 @@ public final class ResolvedConfig {
     Map<String, ConfigKey> keys = ConfigKeys.byName();
     Map<String, String> v = new LinkedHashMap<>(ConfigKeys.defaults());
     apply(v, keys, values, "resolved configuration");
-    return new ResolvedConfig(v);
+    return new ResolvedConfig(v, SparkSettings.NONE);
   }
 
   public static ResolvedConfig defaults() {
@@ -44,28 +49,48 @@ public final class ResolvedConfig {
     Map<String, ConfigKey> keys = ConfigKeys.byName();
     Map<String, String> v = new LinkedHashMap<>(ConfigKeys.defaults());
     apply(v, keys, preset.overrides(), "preset " + preset.id());
+    SparkSettings spark = SparkSettings.NONE;
     if (file != null) {
-      apply(v, keys, readFile(file, keys), file.toString());
+      Map<String, String> lines = readFile(file, keys);
+      spark = spark.with(sparkPart(lines));
+      apply(v, keys, lines, file.toString());
     }
     for (String s : sets) {
       int eq = s.indexOf('=');
       if (eq <= 0) {
-        throw new ConfigException("--set " + s + ": expected key=value");
+        throw new ConfigException("--set " + Redaction.standard().entry(s) + ": expected key=value");
       }
-      apply(v, keys, Map.of(s.substring(0, eq).trim(), s.substring(eq + 1).trim()), "--set " + s);
+      Map<String, String> one = new LinkedHashMap<>(Map.of(s.substring(0, eq).trim(), s.substring(eq + 1).trim()));
+      spark = spark.with(sparkPart(one));
+      apply(v, keys, one, "--set " + Redaction.standard().entry(s));
     }
-    return new ResolvedConfig(v);
+    return new ResolvedConfig(v, spark);
+  }
+
+  /** Removes the Spark and Hadoop settings from {@code layer} and returns them. */
+  private static SparkSettings sparkPart(Map<String, String> layer) {
+    SparkSettings s = SparkSettings.NONE;
+    for (java.util.Iterator<Map.Entry<String, String>> it = layer.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, String> e = it.next();
+      if (SparkSettings.isSparkKey(e.getKey())) {
+        s = s.with(e.getKey(), e.getValue());
+        it.remove();
+      }
+    }
+    return s;
   }
 
   private static void apply(Map<String, String> v, Map<String, ConfigKey> keys, Map<String, String> layer, String source) {
     for (Map.Entry<String, String> e : new TreeMap<>(layer).entrySet()) {
       ConfigKey k = keys.get(e.getKey());
       if (k == null) {
-        throw new ConfigException(source + ": unknown key " + e.getKey() + " (known keys: " + String.join(", ", keys.keySet()) + ")");
+        throw new ConfigException(source + ": unknown key " + e.getKey() + " (known keys: " + String.join(", ", keys.keySet())
+            + "; Spark settings: spark.*, Hadoop file-system settings: fs.*)");
       }
       String err = k.check().apply(e.getValue());
       if (err != null) {
-        throw new ConfigException(source + ": " + e.getKey() + ": expected " + err + ", found '" + e.getValue() + "'");
+        throw new ConfigException(source + ": " + e.getKey() + ": expected " + err + ", found '"
+            + Redaction.standard().value(e.getKey(), e.getValue()) + "'");
       }
       v.put(e.getKey(), e.getValue().trim());
     }
@@ -86,7 +111,8 @@ public final class ResolvedConfig {
       }
       int eq = line.indexOf('=');
       if (eq <= 0) {
-        throw new ConfigException(file + ":" + (i + 1) + ": expected key = value, found '" + line + "'");
+        throw new ConfigException(file + ":" + (i + 1) + ": expected key = value, found '"
+            + Redaction.standard().entry(line) + "'");
       }
       String key = line.substring(0, eq).trim();
       if (m.containsKey(key)) {
@@ -117,8 +143,14 @@ public final class ResolvedConfig {
     return Double.parseDouble(get(key));
   }
 
+  /** The gags keys' values (no Spark settings). */
   public Map<String, String> values() {
     return values;
+  }
+
+  /** The Spark and Hadoop settings of the {@code --conf} file and {@code --set}, in order (for the Spark session). */
+  public SparkSettings sparkSettings() {
+    return spark;
   }
 
   /** The keys that change {@code stage}'s output, with their values, sorted. */

@@ -52,7 +52,7 @@ class GagsCommandTest {
       assertTrue(sub.out().contains("Usage: gags " + cmd), sub.out());
     }
     for (String bench : new String[] {"render", "ply", "pipeline", "nms", "segment", "scenes", "distill",
-        "distill-quality", "contributors", "query"}) {
+        "distill-quality", "contributors", "query", "load"}) {
       CliRunner.Run r = CliRunner.gags("bench", bench, "--help");
       assertEquals(0, r.code(), bench);
       assertTrue(r.out().contains("Usage: gags bench " + bench), r.out());

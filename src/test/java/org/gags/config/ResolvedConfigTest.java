@@ -65,4 +65,49 @@ class ResolvedConfigTest {
     ResolvedConfig fromFile = ResolvedConfig.resolve(Preset.GAGS, Path.of("conf/gags.properties"), List.of());
     assertEquals(ResolvedConfig.defaults().values(), fromFile.values());
   }
+
+  @Test
+  void sparkAndHadoopSettingsGoToTheSessionAndIntoNoHashNorTheResolvedFile() throws IOException {
+    Path f = dir.resolve("s3.properties");
+    Files.writeString(f, "prompt.seed = 7\nspark.sql.shuffle.partitions = 3\nfs.s3a.secret.key = Zs3cr\n"
+        + "fs.s3a.endpoint = http://a\n");
+    ResolvedConfig c = ResolvedConfig.resolve(Preset.GAGS, f, List.of("fs.s3a.endpoint=http://b",
+        "spark.hadoop.fs.s3a.access.key=AK"));
+    assertEquals(java.util.Map.of("spark.sql.shuffle.partitions", "3", "spark.hadoop.fs.s3a.secret.key", "Zs3cr",
+        "spark.hadoop.fs.s3a.endpoint", "http://b", "spark.hadoop.fs.s3a.access.key", "AK"), c.sparkSettings().values());
+    assertEquals(Redaction.REPLACEMENT, c.sparkSettings().redacted().get("spark.hadoop.fs.s3a.secret.key"));
+    ResolvedConfig plain = ResolvedConfig.resolve(Preset.GAGS, null, List.of("prompt.seed=7"));
+    assertEquals(plain.values(), c.values());
+    assertEquals(plain.hash(), c.hash());
+    assertEquals(plain.toProperties(), c.toProperties());
+    for (ConfigKey k : ConfigKeys.ALL) {
+      if (k.stage() != null) {
+        assertEquals(plain.forStage(k.stage()), c.forStage(k.stage()), k.stage());
+      }
+    }
+    assertTrue(ResolvedConfig.defaults().sparkSettings().isEmpty());
+  }
+
+  @Test
+  void refusalsNextToASecretNeverShowIt() throws IOException {
+    String[][] cases = {
+      {"fs.s3a.secret.key=Zs3cr", "prompt.seed=seven"},
+      {"model.clip.image=s3a://AK:Zs3cr@bucket/image.onnx"},
+      {"fs.s3a.secret.key=Zs3cr", "unknown.secret=Zs3cr"},
+    };
+    for (String[] sets : cases) {
+      ConfigException e = assertThrows(ConfigException.class, () -> ResolvedConfig.resolve(Preset.GAGS, null, List.of(sets)));
+      assertTrue(!e.getMessage().contains("Zs3cr") && e.getMessage().contains(sets[sets.length - 1].split("=")[0]),
+          e.getMessage());
+    }
+    Path f = dir.resolve("colon.properties");
+    Files.writeString(f, "fs.s3a.secret.key: Zs3cr\n");
+    ConfigException line = assertThrows(ConfigException.class, () -> ResolvedConfig.resolve(Preset.GAGS, f, List.of()));
+    assertTrue(line.getMessage().contains(f + ":1: expected key = value") && !line.getMessage().contains("Zs3cr"),
+        line.getMessage());
+    for (List<String> entries : List.of(List.of("Zs3cr"), List.of("fs.s3a.secret.key=Zs3cr"), List.of("=Zs3cr"))) {
+      ConfigException e = assertThrows(ConfigException.class, () -> SparkSettings.parse(entries, "--spark-conf"));
+      assertTrue(e.getMessage().startsWith("--spark-conf") && !e.getMessage().contains("Zs3cr"), e.getMessage());
+    }
+  }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import org.apache.spark.sql.Row;
 import org.gags.store.CommitMarker;
 import org.gags.store.TableDef;
@@ -33,6 +34,7 @@ public final class Pipeline {
   private final RunContext ctx;
   private final List<Stage> stages;
   private final Map<String, String> hashes;
+  private IntConsumer afterBatch = done -> { };
 
   public Pipeline(RunContext ctx) {
     this.ctx = ctx;
@@ -46,6 +48,15 @@ public final class Pipeline {
 
   public Map<String, String> stageHashes() {
     return hashes;
+  }
+
+  /**
+   * Has {@code listener} called after each batch with the number of scenes done so far (the
+   * load benchmark measures the heap there). Returns this pipeline.
+   */
+  public Pipeline afterEachBatch(IntConsumer listener) {
+    this.afterBatch = listener;
+    return this;
   }
 
   /**
@@ -68,6 +79,7 @@ public final class Pipeline {
     for (int from = 0; from < scenes.size(); from += perBatch) {
       List<SceneRef> batch = scenes.subList(from, Math.min(scenes.size(), from + perBatch));
       runBatch(batch, requested, force, from, scenes.size()).forEach(r -> byScene.put(r.scene().id(), r));
+      afterBatch.accept(from + batch.size());
     }
     List<RunReport.SceneResult> results = scenes.stream().map(s -> byScene.get(s.id())).toList();
     List<Row> failures = new ArrayList<>();

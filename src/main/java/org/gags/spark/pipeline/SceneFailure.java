@@ -22,7 +22,9 @@ public record SceneFailure(String sceneId, String error, boolean badInput, Strin
       e.printStackTrace(new PrintWriter(w));
       trace = w.toString();
     }
-    return new SceneFailure(sceneId, error, bad != null, trace);
+    // The error goes to the log, the failures table and the console: no secret may ride along.
+    org.gags.config.Redaction redaction = org.gags.config.Redaction.standard();
+    return new SceneFailure(sceneId, redaction.text(error), bad != null, redaction.text(trace));
   }
 
   /** The bad-input error in a cause chain (also when a Spark job wraps it), or null. */

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
@@ -19,10 +18,7 @@ import org.gags.store.TableStore;
 import org.gags.store.Tables;
 import org.gags.synth.SampleScene;
 import org.gags.synth.SynthConfig;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
+import org.gags.testing.LocalS3;
 import org.gags.testing.SparkTestBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,37 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RemoteScenesS3Test extends SparkTestBase {
   @TempDir static Path dir;
-  static S3Proxy proxy;
-  static BlobStoreContext store;
+  static LocalS3 s3server;
 
   @BeforeAll
   static void start() throws Exception {
-    Properties props = new Properties();
-    store = ContextBuilder.newBuilder("transient").credentials("gags", "gags-secret").overrides(props)
-        .build(BlobStoreContext.class);
-    proxy = S3Proxy.builder().blobStore(store.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "gags", "gags-secret").build();
-    proxy.start();
-    for (int i = 0; i < 500 && !proxy.getState().equals("STARTED"); i++) {
-      Thread.sleep(10);
-    }
-    store.getBlobStore().createContainerInLocation(null, "bucket");
-    String endpoint = "http://127.0.0.1:" + proxy.getPort();
-    startSpark("RemoteScenesS3Test", Map.of(
-        "spark.hadoop.fs.s3a.endpoint", endpoint,
-        "spark.hadoop.fs.s3a.path.style.access", "true",
-        "spark.hadoop.fs.s3a.connection.ssl.enabled", "false",
-        "spark.hadoop.fs.s3a.endpoint.region", "us-east-1",
-        "spark.hadoop.fs.s3a.access.key", "gags",
-        "spark.hadoop.fs.s3a.secret.key", "gags-secret",
-        "spark.hadoop.fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider",
-        "spark.hadoop.fs.s3a.attempts.maximum", "2"));
+    s3server = LocalS3.start("bucket", "gags", "gags-secret");
+    startSpark("RemoteScenesS3Test", s3server.sparkSettings());
   }
 
   @AfterAll
   static void stop() throws Exception {
-    proxy.stop();
-    store.close();
+    s3server.close();
   }
 
   @Test
