@@ -61,6 +61,8 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--set", description = "key=value override for every point, before the point's own; repeatable.")
   List<String> sets = new ArrayList<>();
 
+  @CommandLine.Mixin SparkConfOption sparkConf;
+
   @Override
   public Integer call() {
     ResolvedConfig config;
@@ -75,7 +77,9 @@ final class SweepCommand implements Callable<Integer> {
     String sweepId = RunIds.next();
     // A session this command did not start (a caller's, in the same JVM) is left running.
     boolean started = SparkSession.getDefaultSession().isEmpty() && SparkSession.getActiveSession().isEmpty();
-    SparkSession spark = SparkSessions.getOrCreate("gags sweep " + sweepId, config.get("run.local_master"));
+    org.gags.config.SparkSettings sparkSettings = sparkConf.settings(config);
+    SparkSession spark = SparkSessions.getOrCreate("gags sweep " + sweepId, config.get("run.local_master"),
+        Map.of(), sparkSettings);
     try {
       List<SceneRef> refs;
       Sweep sweep;
@@ -84,7 +88,7 @@ final class SweepCommand implements Callable<Integer> {
       origin.put("command", "sweep");
       origin.put("preset", preset);
       origin.put("conf_file", conf == null ? null : conf.toAbsolutePath().toString());
-      origin.put("sets", sets);
+      origin.putAll(sparkConf.origin(sets, sparkSettings));
       try {
         refs = SceneInputs.resolve(scenes, SceneStaging.fsSettings(spark.sparkContext().hadoopConfiguration()));
         sweep = Sweep.plan(new RunContext(spark, store, config, sweepId, Version.current(), origin), points);
