@@ -3,7 +3,6 @@ package org.gags.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
 import org.gags.config.ConfigException;
 import org.gags.config.ResolvedConfig;
 import org.gags.config.SparkSettings;
@@ -15,7 +14,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code --spark-conf KEY=VALUE} option of the commands that start a Spark session (a picocli
- * mixin: {@code @Mixin SparkConfOption sparkConf;}), and the session they start with it. A
+ * mixin: {@code @Mixin SparkConfOption sparkConf;}). Such a command resolves its config, takes
+ * {@code settings(config)} before it makes anything (a bad entry is refused there), starts its
+ * session with {@code SparkSessions.getOrCreate(name, config.get("run.local_master"), Map.of(),
+ * settings)} and records {@code origin(sets, settings)} in its run manifest. A
  * command's Spark settings are, later winning: the {@code spark.*} and {@code fs.*} keys of its
  * {@code --conf} file, those of its {@code --set}, then {@code --spark-conf}. Under spark-submit
  * the submitted settings win over all of these (see {@link SparkSessions}).
@@ -43,11 +45,6 @@ final class SparkConfOption {
     }
     s.redaction().remember(s.values());
     return s;
-  }
-
-  /** The session of a command, with its Spark settings; the local master is {@code run.local_master}. */
-  SparkSession session(String appName, ResolvedConfig config) {
-    return SparkSessions.getOrCreate(appName, config.get("run.local_master"), Map.of(), settings(config));
   }
 
   /**
