@@ -127,7 +127,7 @@ public final class StandaloneCluster implements AutoCloseable {
    * whatever is still alive after 30 seconds, executors included, is killed with SIGKILL.
    */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     List<ProcessHandle> all = new ArrayList<>();
     for (Process p : processes) {
       p.descendants().forEach(all::add);
@@ -138,22 +138,21 @@ public final class StandaloneCluster implements AutoCloseable {
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     for (ProcessHandle p : all) {
-      long left = deadline - System.nanoTime();
-      if (left > 0) {
-        try {
-          p.onExit().get(left, TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-          // killed below
-        }
-      }
+      awaitExit(p, Math.max(0, deadline - System.nanoTime()));
     }
     all.forEach(ProcessHandle::destroyForcibly);
     for (ProcessHandle p : all) {
-      try {
-        p.onExit().get(10, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        // leftovers() reports it
-      }
+      awaitExit(p, TimeUnit.SECONDS.toNanos(10)); // what is still alive after this, leftovers() reports
+    }
+  }
+
+  private static void awaitExit(ProcessHandle p, long nanos) {
+    try {
+      p.onExit().get(nanos, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // still alive: killed (or reported) by the caller
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
