@@ -23,7 +23,6 @@ import org.apache.spark.resource.ResourceUtils;
 import org.gags.config.Preset;
 import org.gags.config.ResolvedConfig;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import scala.collection.JavaConverters;
@@ -33,8 +32,9 @@ import scala.collection.JavaConverters;
  * {@code spark-submit --properties-file} reads it ({@link Properties}, spark.* keys only), every
  * Spark key must be one Spark defines with a value its own converter accepts (or a documented
  * family Spark takes by prefix: resources, executor environment, Hadoop, the RAPIDS plugin), and the
- * GPU resource amounts must be ones Spark's resource parser accepts. As {@code run --conf} reads it,
- * every other key must resolve through gags' config resolver to the value the file gives. Every
+ * GPU resource amounts must be ones Spark's resource parser accepts. As {@code run --conf} reads it
+ * (gags' config resolver), the other keys must resolve to the values the file gives and the Spark
+ * keys must come out as the run's Spark settings, unchanged. Every
  * setting carries its own comment, and no profile holds a credential.
  */
 @Tag("unit")
@@ -49,8 +49,6 @@ class ConfProfilesTest {
   /** Spark's default spark.redaction.regex: keys whose values Spark treats as secrets. */
   private static final Pattern SECRET = Pattern.compile("(?i)secret|password|token|access[.]key");
 
-  @TempDir Path dir;
-
   @ParameterizedTest
   @ValueSource(strings = {"local", "cluster-cpu", "cluster-gpu", "rapids", "s3"})
   void aProfileIsReadTheSameBySparkSubmitAndByGags(String name) throws IOException {
@@ -60,20 +58,20 @@ class ConfProfilesTest {
     assertEquals(settings, asPropertiesReadsIt(file), file + ": java.util.Properties (what spark-submit uses) reads other values");
 
     Map<String, String> gags = new LinkedHashMap<>();
-    StringBuilder gagsLines = new StringBuilder();
+    Map<String, String> sparkKeys = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : settings.entrySet()) {
       assertFalse(SECRET.matcher(e.getKey()).find(), file + ": " + e.getKey() + " is a credential; credentials never go in a profile");
       if (e.getKey().startsWith("spark.")) {
         assertSparkAccepts(file, e.getKey(), e.getValue());
+        sparkKeys.put(e.getKey(), e.getValue());
       } else {
         gags.put(e.getKey(), e.getValue());
-        gagsLines.append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
       }
     }
-    // run --conf: the gags keys through the resolver (the spark.* keys go to the Spark session)
-    Path gagsPart = Files.writeString(dir.resolve(name + "-gags.properties"), gagsLines);
-    ResolvedConfig resolved = ResolvedConfig.resolve(Preset.GAGS, gagsPart, List.of());
+    // run --conf: the gags keys become the run's values, the spark.* keys its Spark settings
+    ResolvedConfig resolved = ResolvedConfig.resolve(Preset.GAGS, file, List.of());
     gags.forEach((k, v) -> assertEquals(v, resolved.get(k), file + ": " + k));
+    assertEquals(sparkKeys, resolved.sparkSettings().values(), file + ": the Spark settings run --conf passes to its session");
 
     SparkConf spark = new SparkConf(false);
     settings.forEach((k, v) -> {
