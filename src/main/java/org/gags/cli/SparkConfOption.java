@@ -26,9 +26,9 @@ final class SparkConfOption {
   @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
   @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
-      description = "Spark setting for the embedded session (as spark-submit --conf), e.g. spark.sql.shuffle.partitions=4 "
-          + "or spark.hadoop.fs.s3a.endpoint=...; repeatable. spark.* and fs.* keys in --conf files and --set go there "
-          + "too. Secrets are redacted in everything gags writes or prints.")
+      description = "Spark setting for the embedded session, as spark-submit's --conf takes it; repeatable. Examples: "
+          + "spark.sql.shuffle.partitions=4, spark.hadoop.fs.s3a.endpoint=URL. spark.* and fs.* keys in --conf files "
+          + "and --set go there too. Secrets are redacted in everything gags writes or prints.")
   List<String> entries = new ArrayList<>();
 
   /**
