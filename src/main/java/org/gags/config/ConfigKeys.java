@@ -164,7 +164,7 @@ public final class ConfigKeys {
           "How the engine renders F = W f: coo (sparse matrix product, measured faster) or gather (changes no"
               + " output beyond float rounding).",
           ConfigKey.oneOf("coo", "gather")),
-      ConfigKey.of("distill.chunk_pixels", "16384", null,
+      ConfigKey.of("distill.chunk_pixels", "8192", null,
           "Pixels per chunk of a training step: the feature decoder, the loss and the sparse backward run chunk by"
               + " chunk, so a step's memory does not grow with the view; 0 runs a view as one graph (the reference"
               + " step). Changes no output beyond float rounding.",

@@ -58,7 +58,7 @@ public record DistillConfig(
   public static final int[] GAGS_GRANULARITY_WIDTHS = {64, 128, 64, 32, 16};
 
   /** Pixels per chunk of a training step by default (docs/benchmarks.md: the chunk-size sweep). */
-  public static final int DEFAULT_CHUNK_PIXELS = 16_384;
+  public static final int DEFAULT_CHUNK_PIXELS = 8_192;
 
   public DistillConfig {
     positive("featureDim", featureDim);
