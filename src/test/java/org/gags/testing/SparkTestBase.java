@@ -1,9 +1,16 @@
 package org.gags.testing;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.gags.config.Preset;
+import org.gags.config.ResolvedConfig;
 import org.gags.spark.SparkSessions;
+import org.gags.spark.pipeline.RunContext;
+import org.gags.store.TableStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 
@@ -22,6 +29,21 @@ public abstract class SparkTestBase {
     all.putIfAbsent("spark.ui.enabled", "false");
     spark = SparkSessions.getOrCreate(name, "local[2]", all);
     return spark;
+  }
+
+  /**
+   * A run on this class's session into {@code out}: the {@code sample-cpu} preset with the
+   * {@code --set} lists applied in order, under a fresh run id.
+   */
+  @SafeVarargs
+  protected static RunContext sampleCpuContext(Path out, List<String>... sets) {
+    List<String> all = new ArrayList<>();
+    for (List<String> s : sets) {
+      all.addAll(s);
+    }
+    ResolvedConfig config = ResolvedConfig.resolve(Preset.SAMPLE_CPU, null, all);
+    TableStore store = new TableStore(out.toString(), spark.sparkContext().hadoopConfiguration());
+    return new RunContext(spark, store, config, "test-" + System.nanoTime(), "test");
   }
 
   @AfterAll

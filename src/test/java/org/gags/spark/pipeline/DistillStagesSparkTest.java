@@ -19,8 +19,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
-import org.gags.config.Preset;
-import org.gags.config.ResolvedConfig;
 import org.gags.scene.PlyReader;
 import org.gags.render.Rasterizer;
 import org.gags.render.RenderSettings;
@@ -28,7 +26,6 @@ import org.gags.scene.Camera;
 import org.gags.scene.GaussianCloud;
 import org.gags.segment.BitMask;
 import org.gags.segment.MaskRle;
-import org.gags.store.TableStore;
 import org.gags.store.Tables;
 import org.gags.store.rows.ContributorsRow;
 import org.gags.store.rows.FieldRow;
@@ -67,12 +64,7 @@ class DistillStagesSparkTest extends SparkTestBase {
   }
 
   static RunContext context(Path out, List<String> extra) {
-    List<String> sets = new ArrayList<>(models);
-    sets.addAll(SMALL_TRAINING);
-    sets.addAll(extra);
-    ResolvedConfig config = ResolvedConfig.resolve(Preset.SAMPLE_CPU, null, sets);
-    TableStore store = new TableStore(out.toString(), spark.sparkContext().hadoopConfiguration());
-    return new RunContext(spark, store, config, "test-" + System.nanoTime(), "test");
+    return sampleCpuContext(out, models, SMALL_TRAINING, extra);
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,10 +22,7 @@ import org.apache.spark.Success$;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.gags.config.Preset;
-import org.gags.config.ResolvedConfig;
 import org.gags.spark.SparkSessions;
-import org.gags.store.TableStore;
 import org.gags.synth.SampleScene;
 import org.gags.synth.SynthConfig;
 import org.gags.testing.SameTables;
@@ -86,12 +82,7 @@ class TaskFaultsSparkTest extends SparkTestBase {
   }
 
   static RunContext context(Path out, List<String> extra) {
-    List<String> sets = new ArrayList<>(models);
-    sets.addAll(SMALL);
-    sets.addAll(extra);
-    ResolvedConfig config = ResolvedConfig.resolve(Preset.SAMPLE_CPU, null, sets);
-    TableStore store = new TableStore(out.toString(), spark.sparkContext().hadoopConfiguration());
-    return new RunContext(spark, store, config, "test-" + System.nanoTime(), "test");
+    return sampleCpuContext(out, models, SMALL, extra);
   }
 
   /** Runs every stage of the scene into {@code out}; returns the pipeline's stage hashes. */
