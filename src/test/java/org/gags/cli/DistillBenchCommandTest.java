@@ -58,6 +58,7 @@ class DistillBenchCommandTest {
       {"--contributors", "400", "--contributors: expected 1..300 (and at most --gaussians), found 400"},
       {"--forward", "dense", "--forward: "},
       {"--iterations", "2", "--iterations: expected at least --warmup + 2"},
+      {"--chunk-pixels", "-1", "--chunk-pixels: expected at least 0, found -1"},
     };
     for (String[] c : cases) {
       CliRunner.Run r = CliRunner.gags("bench", "distill", "--gaussians", "300", c[0], c[1]);
