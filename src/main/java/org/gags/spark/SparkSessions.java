@@ -4,6 +4,7 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.gags.config.SparkSettings;
+import org.gags.store.ForklessLocalFileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * merged into the JVM's Spark configuration: a key the JVM already sets (spark-submit's
  * {@code --conf} and {@code --properties-file}, or {@code -Dspark.*} in the JVM options) keeps the
  * JVM's value, with a warning that names the key (never the value); every other key is added.
+ *
+ * <p>{@code file://} paths go through {@link ForklessLocalFileSystem} (Hadoop's local file system
+ * without a forked {@code chmod} per file) unless {@code fs.file.impl} is set.
  */
 public final class SparkSessions {
   private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
@@ -50,6 +54,7 @@ public final class SparkSessions {
       }
       conf.setIfMissing(key, value);
     });
+    conf.setIfMissing("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName());
     if (!submitted) {
       localSettings.forEach(conf::setIfMissing);
       conf.setIfMissing("spark.master", localMaster);
