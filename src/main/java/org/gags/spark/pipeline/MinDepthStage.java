@@ -34,7 +34,8 @@ import scala.Tuple2;
  * to a per-Gaussian minimum without ever holding a Gaussians × views table. Two steps: the
  * minima, where each task folds its views into one float[N] of partial minima and the partials
  * of a scene are combined by element-wise minimum ({@code reduceByKey}), which is exact in any
- * order; then each view's sparse min-depth map, a {@link ViewStage} step on the minima.
+ * order; then each view's sparse min-depth map, a {@link ViewStage} step on the minima, which
+ * reuses step 1's grouped views (Spark skips the read and the shuffle it already did).
  */
 public final class MinDepthStage implements Stage {
   private static final List<TableDef> INPUTS = List.of(Tables.DEPTH, Tables.VIEWS);
@@ -57,18 +58,24 @@ public final class MinDepthStage implements Stage {
   @Override
   public List<SceneFailure> run(RunContext ctx, List<SceneRef> scenes, String hash) {
     List<SceneFailure> failed = new ArrayList<>();
-    Map<String, float[]> minima = commitMinima(ctx, scenes, hash, failed);
+    Map<String, SceneTables.SceneInfo> infos = SceneTables.infos(ctx, scenes);
+    List<SceneTables.SceneInfo> batch = List.copyOf(infos.values());
+    JavaRDD<ViewInput> views = ViewFrame.inputs(ctx, batch, INPUTS, ctx.config().getInt("depth.views_per_task"));
+    Map<String, float[]> minima = commitMinima(ctx, infos, views, hash, failed);
     List<SceneRef> good = scenes.stream().filter(s -> minima.containsKey(s.id())).toList();
     if (!good.isEmpty()) {
-      failed.addAll(ViewFrame.run(new Maps(this, minima), ctx, good, hash));
+      // Step 2 reads the same grouped views: when it runs on the same scenes, Spark reuses step 1's shuffle.
+      List<String> ids = batch.stream().map(SceneTables.SceneInfo::id).toList();
+      failed.addAll(ViewFrame.run(new Maps(this, minima), ctx, good, hash, prepared ->
+          prepared.stream().map(SceneTables.SceneInfo::id).toList().equals(ids) ? views
+              : ViewFrame.inputs(ctx, prepared, INPUTS, ctx.config().getInt("depth.views_per_task"))));
     }
     return failed;
   }
 
   /** Step 1: the per-Gaussian minima over all views of each scene, committed as {@code gaussian_min_depth}. */
-  private Map<String, float[]> commitMinima(RunContext ctx, List<SceneRef> scenes, String hash,
-      List<SceneFailure> failed) {
-    Map<String, SceneTables.SceneInfo> infos = SceneTables.infos(ctx, scenes);
+  private Map<String, float[]> commitMinima(RunContext ctx, Map<String, SceneTables.SceneInfo> infos,
+      JavaRDD<ViewInput> views, String hash, List<SceneFailure> failed) {
     List<SceneTables.SceneInfo> batch = List.copyOf(infos.values());
     HashMap<String, String> plys = new HashMap<>();
     HashMap<String, Integer> sizes = new HashMap<>();
@@ -78,7 +85,6 @@ public final class MinDepthStage implements Stage {
     });
     HashMap<String, String> fs = SceneTables.fsSettings(ctx);
     double tolerance = ctx.config().getDouble("min_depth.visibility_tolerance");
-    JavaRDD<ViewInput> views = ViewFrame.inputs(ctx, batch, INPUTS, ctx.config().getInt("depth.views_per_task"));
     CollectionAccumulator<SceneFailure> errors = ctx.spark().sparkContext().collectionAccumulator(name() + " failed scenes");
     Map<String, float[]> min;
     long total = batch.stream().mapToLong(SceneTables.SceneInfo::views).sum();

@@ -37,6 +37,16 @@ public final class ViewFrame {
   private ViewFrame() {}
 
   static <R> List<SceneFailure> run(ViewStage<R> stage, RunContext ctx, List<SceneRef> scenes, String hash) {
+    return run(stage, ctx, scenes, hash, batch -> inputs(ctx, batch, stage.inputs(), ctx.config().getInt(stage.viewsPerTaskKey())));
+  }
+
+  /**
+   * As above, with the batch's grouped inputs from {@code inputsOf} (given the scenes that were
+   * prepared): a step that follows another over the same inputs passes that step's RDD, so Spark
+   * reuses its shuffle instead of reading and grouping the tables again.
+   */
+  static <R> List<SceneFailure> run(ViewStage<R> stage, RunContext ctx, List<SceneRef> scenes, String hash,
+      java.util.function.Function<List<SceneTables.SceneInfo>, JavaRDD<ViewInput>> inputsOf) {
     List<SceneFailure> failed = new ArrayList<>();
     Map<String, SceneTables.SceneInfo> infos = SceneTables.infos(ctx, scenes);
     LinkedHashMap<String, ViewTask<R>> tasks = new LinkedHashMap<>();
@@ -51,7 +61,7 @@ public final class ViewFrame {
       return failed;
     }
     List<SceneTables.SceneInfo> batch = tasks.keySet().stream().map(infos::get).toList();
-    JavaRDD<ViewInput> views = inputs(ctx, batch, stage.inputs(), ctx.config().getInt(stage.viewsPerTaskKey()));
+    JavaRDD<ViewInput> views = inputsOf.apply(batch);
     CollectionAccumulator<SceneFailure> errors = ctx.spark().sparkContext().collectionAccumulator(
         stage.name() + " failed scenes");
     long total = batch.stream().mapToLong(SceneTables.SceneInfo::views).sum();

@@ -172,6 +172,44 @@ class PipelineSparkTest extends SparkTestBase {
   }
 
   @Test
+  void aSceneThatFailsInMinDepthsFirstStepFailsAloneAndTheOthersWriteWhatTheyWriteAlone() throws IOException {
+    // min-depth's second step reuses the first step's grouped views when every scene got through it;
+    // here one does not, so the second step groups the others' views again.
+    Path small = dir.resolve("scenes/small");
+    SampleScene.write(small, SynthConfig.DEFAULT.withViews(8).withSize(100, 75).withSeed(7));
+    List<SceneRef> batch = List.of(new SceneRef("a", sceneA.toString()), new SceneRef("small", small.toString()),
+        new SceneRef("b", sceneB.toString()));
+    Path together = dir.resolve("out-min-depth-batch");
+    RunContext ctx = context(together, List.of("run.concurrent_scenes=4"));
+    assertTrue(new Pipeline(ctx).run(batch, Set.of("depth"), false).failures().isEmpty());
+    // The depth maps of "small" replaced by those of "a" (200x150 where its cameras are 100x75).
+    Path smallDepth = together.resolve("depth/scene_id=small");
+    Files.delete(parquetFile(smallDepth));
+    Files.copy(parquetFile(together.resolve("depth/scene_id=a")), smallDepth.resolve("part-00000-from-a.parquet"));
+    try (Stream<Path> crc = Files.list(smallDepth)) {
+      for (Path p : crc.filter(p -> p.getFileName().toString().endsWith(".parquet.crc")).toList()) {
+        Files.delete(p);
+      }
+    }
+    RunReport report = new Pipeline(ctx).run(batch, ALL, false);
+    assertEquals(List.of("small"), report.failures().stream().map(f -> f.scene().id()).toList(), report.toString());
+    assertEquals("min-depth", report.failures().get(0).failedStage());
+    assertTrue(report.failures().get(0).error().contains("depth must hold 100*75 floats"), report.failures().get(0).error());
+    assertTrue(!Files.exists(together.resolve("gaussian_min_depth/scene_id=small")), "nothing committed for it");
+    for (String id : List.of("a", "b")) {
+      Path alone = dir.resolve("out-min-depth-alone-" + id);
+      SceneRef ref = batch.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+      assertTrue(new Pipeline(context(alone, List.of("run.concurrent_scenes=1"))).run(List.of(ref), ALL, false)
+          .failures().isEmpty());
+      for (String table : List.of("gaussian_min_depth", "min_depth", "prompts")) {
+        assertArrayEquals(Files.readAllBytes(parquetFile(alone.resolve(table + "/scene_id=" + id))),
+            Files.readAllBytes(parquetFile(together.resolve(table + "/scene_id=" + id))),
+            table + " of " + id + ": the batch wrote other bytes than the scene alone");
+      }
+    }
+  }
+
+  @Test
   void finishedStagesAreSkippedAndAConfigChangeRedoesOnlyWhatItAffects() {
     Path out = dir.resolve("out-resume");
     List<SceneRef> scenes = List.of(new SceneRef("b", sceneB.toString()));
