@@ -158,12 +158,19 @@ class PipelineSparkTest extends SparkTestBase {
     assertTrue(report.failures().get(0).error().contains("point_cloud.ply"), report.failures().get(0).error());
     assertTrue(!Files.exists(together.resolve("depth/scene_id=late")), "the failed scene's rows are not committed");
 
-    for (String id : List.of("a", "b")) {
-      Path alone = dir.resolve("out-alone-" + id);
+    assertEachWritesWhatItWritesAlone(batch, List.of("a", "b"), together, "out-alone-",
+        List.of("scenes", "views", "depth", "gaussian_min_depth", "min_depth", "prompts"));
+  }
+
+  /** Each of {@code ids}, run alone into a fresh output, writes the same bytes to {@code tables} as the batch did. */
+  private static void assertEachWritesWhatItWritesAlone(List<SceneRef> batch, List<String> ids, Path together,
+      String aloneFolder, List<String> tables) throws IOException {
+    for (String id : ids) {
+      Path alone = dir.resolve(aloneFolder + id);
       SceneRef ref = batch.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
       assertTrue(new Pipeline(context(alone, List.of("run.concurrent_scenes=1"))).run(List.of(ref), ALL, false)
           .failures().isEmpty());
-      for (String table : List.of("scenes", "views", "depth", "gaussian_min_depth", "min_depth", "prompts")) {
+      for (String table : tables) {
         assertArrayEquals(Files.readAllBytes(parquetFile(alone.resolve(table + "/scene_id=" + id))),
             Files.readAllBytes(parquetFile(together.resolve(table + "/scene_id=" + id))),
             table + " of " + id + ": the batch wrote other bytes than the scene alone");
@@ -196,17 +203,8 @@ class PipelineSparkTest extends SparkTestBase {
     assertEquals("min-depth", report.failures().get(0).failedStage());
     assertTrue(report.failures().get(0).error().contains("depth must hold 100*75 floats"), report.failures().get(0).error());
     assertTrue(!Files.exists(together.resolve("gaussian_min_depth/scene_id=small")), "nothing committed for it");
-    for (String id : List.of("a", "b")) {
-      Path alone = dir.resolve("out-min-depth-alone-" + id);
-      SceneRef ref = batch.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
-      assertTrue(new Pipeline(context(alone, List.of("run.concurrent_scenes=1"))).run(List.of(ref), ALL, false)
-          .failures().isEmpty());
-      for (String table : List.of("gaussian_min_depth", "min_depth", "prompts")) {
-        assertArrayEquals(Files.readAllBytes(parquetFile(alone.resolve(table + "/scene_id=" + id))),
-            Files.readAllBytes(parquetFile(together.resolve(table + "/scene_id=" + id))),
-            table + " of " + id + ": the batch wrote other bytes than the scene alone");
-      }
-    }
+    assertEachWritesWhatItWritesAlone(batch, List.of("a", "b"), together, "out-min-depth-alone-",
+        List.of("gaussian_min_depth", "min_depth", "prompts"));
   }
 
   @Test
