@@ -37,7 +37,8 @@ public final class ViewFrame {
   private ViewFrame() {}
 
   static <R> List<SceneFailure> run(ViewStage<R> stage, RunContext ctx, List<SceneRef> scenes, String hash) {
-    return run(stage, ctx, scenes, hash, batch -> inputs(ctx, batch, stage.inputs(), ctx.config().getInt(stage.viewsPerTaskKey())));
+    return run(stage, ctx, scenes, hash,
+        batch -> inputs(ctx, batch, stage.inputs(), ctx.config().getInt(stage.viewsPerTaskKey())));
   }
 
   /**
