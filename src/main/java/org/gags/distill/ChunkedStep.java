@@ -23,7 +23,8 @@ import java.util.Arrays;
  *       the chunk's pixels; the chunk's pixels × 512 arrays are closed before the next chunk;
  *   <li>one backward through the small whole-view graph: entropy and consistency, and w's part of
  *       the distillation (Σ w ⊙ ∂L/∂w, which reaches the granularity decoder through w);
- *   <li>per chunk, ∂L/∂f = Wᵀ ∂L/∂F as the backward of the chunk's sparse product.
+ *   <li>∂L/∂f = Wᵀ ∂L/∂F as the backward of the sparse product: once for the view with a COO
+ *       matrix, per chunk with the padded gather ({@link DeviceView#parts}).
  * </ol>
  *
  * So a step's memory is one chunk's activations, not the view's, and the allocator reuses the same
@@ -58,7 +59,7 @@ final class ChunkedStep {
       NDArray dRendered = m.zeros(new Shape(n, dim), dtype);
       NDArray dW = trainsW ? m.zeros(new Shape(n, 3), dtype) : null;
       double distill = 0;
-      for (int c = 0; c < view.chunks.length; c++) {
+      for (int c = 0; c < view.chunkStart.length - 1; c++) {
         NDIndex range = new NDIndex("{}:{}", view.chunkStart[c], view.chunkStart[c + 1]);
         try (NDScope scope = new NDScope()) {
           scope.suppressNotUsedWarning();
@@ -110,12 +111,12 @@ final class ChunkedStep {
       }
       long t3 = phases.add(StepPhases.Phase.WHOLE_VIEW, t2);
 
-      for (int c = 0; c < view.chunks.length; c++) {
-        NDIndex range = new NDIndex("{}:{}", view.chunkStart[c], view.chunkStart[c + 1]);
+      for (int c = 0; c < view.parts.length; c++) {
         try (NDScope scope = new NDScope()) {
           scope.suppressNotUsedWarning();
-          NDArray part = view.chunks[c].render(features);
-          collector.backward(part, dRendered.get(range));
+          NDArray part = view.parts[c].render(features);
+          collector.backward(part, view.parts.length == 1 ? dRendered
+              : dRendered.get(new NDIndex("{}:{}", view.partStart[c], view.partStart[c + 1])));
         }
       }
       phases.add(StepPhases.Phase.SPARSE, t3);

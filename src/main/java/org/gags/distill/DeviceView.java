@@ -19,12 +19,22 @@ final class DeviceView {
   /** Host copies of the three segment-id maps (s, m, l), for the region map. */
   final int[][] segments;
   final int[] levelOffsets;
-  /** The whole view's F = W·f: its chunks' renderers, rows concatenated. */
+  /** The whole view's F = W·f: its parts' renderers, rows concatenated. */
   final SparseRenderer renderer;
-  /** Pixel ranges of the chunks: chunk c covers pixels chunkStart[c] to chunkStart[c + 1] − 1. */
+  /**
+   * Pixel ranges of the chunks the decoders and losses run on: chunk c covers pixels chunkStart[c]
+   * to chunkStart[c + 1] − 1.
+   */
   final int[] chunkStart;
-  /** Per chunk, the rows of F = W·f for its pixels only. */
-  final SparseRenderer[] chunks;
+  /** Pixel ranges of the sparse parts, as {@link #chunkStart}. */
+  final int[] partStart;
+  /**
+   * The rows of F = W·f, per part. A COO matrix is one part, the whole view: its backward (Wᵀ·∂L/∂F)
+   * then runs once per step instead of once per chunk, each of which transposed its matrix and
+   * filled a Gaussians × 16 gradient of its own. A padded gather holds pixels × (longest list), so
+   * it keeps one part per chunk.
+   */
+  final SparseRenderer[] parts;
   /** pixels × 1, 1 where the pixel is covered at all three levels. */
   final NDArray validMask;
   /** Per level: the row of its CLIP table for each pixel (−1 read as row 0; invalid pixels are masked). */
@@ -35,15 +45,16 @@ final class DeviceView {
   final long entries;
 
   private DeviceView(String name, int width, int height, int[][] segments, int[] levelOffsets, int[] chunkStart,
-      SparseRenderer[] chunks, NDArray validMask, NDArray[] rows, NDArray[] tables, long entries) {
+      int[] partStart, SparseRenderer[] parts, NDArray validMask, NDArray[] rows, NDArray[] tables, long entries) {
     this.name = name;
     this.width = width;
     this.height = height;
     this.segments = segments;
     this.levelOffsets = levelOffsets;
     this.chunkStart = chunkStart;
-    this.chunks = chunks;
-    this.renderer = SparseRenderer.concat(java.util.List.of(chunks));
+    this.partStart = partStart;
+    this.parts = parts;
+    this.renderer = SparseRenderer.concat(java.util.List.of(parts));
     this.validMask = validMask;
     this.rows = rows;
     this.tables = tables;
@@ -71,13 +82,14 @@ final class DeviceView {
       tables[l] = manager.create(table, new Shape(table.length / view.clipDim(), view.clipDim())).toType(dtype, false);
     }
     int[] chunkStart = chunkStarts(n, cfg.chunkPixels());
-    SparseRenderer[] chunks = new SparseRenderer[chunkStart.length - 1];
-    for (int c = 0; c < chunks.length; c++) {
-      chunks[c] = SparseRenderer.of(cfg.forward(), manager, view.contributors(), chunkStart[c], chunkStart[c + 1],
+    int[] partStart = cfg.forward() == DistillConfig.SparseForward.COO ? new int[] {0, n} : chunkStart;
+    SparseRenderer[] parts = new SparseRenderer[partStart.length - 1];
+    for (int c = 0; c < parts.length; c++) {
+      parts[c] = SparseRenderer.of(cfg.forward(), manager, view.contributors(), partStart[c], partStart[c + 1],
           gaussians, dtype);
     }
     return new DeviceView(view.name(), view.width(), view.height(), view.segments(), view.levelOffsets(), chunkStart,
-        chunks, validMask, rows, tables, view.contributors().entries());
+        partStart, parts, validMask, rows, tables, view.contributors().entries());
   }
 
   /** Chunk boundaries: 0, size, 2·size, ..., n (one chunk of all pixels when size is 0 or at least n). */

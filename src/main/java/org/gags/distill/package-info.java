@@ -14,7 +14,7 @@
  *       {@link org.gags.distill.Trainer} composes sample → forward → backward → torch-exact Adam per
  *       iteration in one NDScope, and checkpoints everything a resume needs; its backward runs in
  *       chunks of pixels ({@code ChunkedStep}: decoders and loss per chunk, the small whole-view
- *       graph once, the sparse backward per chunk), equal to one backward through the whole graph
+ *       graph once, the sparse backward once per view with COO), equal to one backward through the whole graph
  *       ({@code EngineLoss}, the reference, chunk size 0) up to float rounding, with its phases
  *       timed inside the step ({@link org.gags.distill.StepPhases});
  *       {@link org.gags.distill.SparseRenderer} renders W·f by COO matrix product (default, faster)

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 0, the reference), in float64 on the engine: the same loss terms and the same gradients of the
  * features and both decoders, for every target, loss and term switch, early and late in the
  * schedule, with chunks that do not divide the view (42 pixels in chunks of 5: eight of 5 and one of
- * 2) and with one chunk.
+ * 2) and with one chunk, with the COO product (one sparse backward per view) and the padded
+ * gather (one per chunk).
  */
 @Tag("model")
 class ChunkedStepTest {
@@ -33,7 +34,9 @@ class ChunkedStepTest {
         Arguments.of("plain mean, no entropy", base.withTerms(false, false, true)),
         Arguments.of("no consistency", base.withTerms(true, true, false)),
         Arguments.of("average, no consistency", base.withTarget(DistillConfig.Target.AVERAGE).withTerms(true, true,
-            false)));
+            false)),
+        // the padded gather keeps one sparse part per chunk; COO has one for the view
+        Arguments.of("gad, padded gather", base.withForward(DistillConfig.SparseForward.GATHER)));
   }
 
   @ParameterizedTest(name = "{0}")
