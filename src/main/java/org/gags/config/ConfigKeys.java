@@ -165,9 +165,9 @@ public final class ConfigKeys {
               + " output beyond float rounding).",
           ConfigKey.oneOf("coo", "gather")),
       ConfigKey.of("distill.chunk_pixels", "8192", null,
-          "Pixels per chunk of a training step: the feature decoder, the loss and the sparse backward run chunk by"
-              + " chunk, so a step's memory does not grow with the view; 0 runs a view as one graph (the reference"
-              + " step). Changes no output beyond float rounding.",
+          "Pixels per chunk of a training step: the feature decoder and the loss run chunk by chunk (the sparse"
+              + " backward too with gather; with coo it runs once per view), so a step's memory does not grow with"
+              + " the view; 0 runs a view as one graph (the reference step). Changes no output beyond float rounding.",
           ConfigKey.intBetween(0, 100_000_000)),
       ConfigKey.of("distill.device", "cpu", null,
           "Where training runs: cpu, or cuda (a CUDA libtorch on the classpath; each training task then asks for"

@@ -27,9 +27,10 @@ import org.gags.util.ConfigNames;
  * @param granularityAdam Adam of the granularity decoder
  * @param seed seeds the decoder initialisation and the view order
  * @param forward how the sparse rendering runs in the engine
- * @param chunkPixels pixels per chunk of a training step ({@link Trainer}): the feature decoder, the
- *     distillation loss and the sparse backward run chunk by chunk, each chunk's graph freed before
- *     the next, so a step's memory does not grow with the view; 0 runs the whole view as one graph
+ * @param chunkPixels pixels per chunk of a training step ({@link Trainer}): the feature decoder and
+ *     the distillation loss run chunk by chunk (the sparse backward too with the padded gather; with
+ *     COO it runs once per view), each chunk's graph freed before the next, so a step's memory does
+ *     not grow with the view; 0 runs the whole view as one graph
  *     (the reference step). Changes no value beyond float rounding.
  */
 public record DistillConfig(

@@ -60,7 +60,8 @@ public final class MinDepthStage implements Stage {
     List<SceneFailure> failed = new ArrayList<>();
     Map<String, SceneTables.SceneInfo> infos = SceneTables.infos(ctx, scenes);
     List<SceneTables.SceneInfo> batch = List.copyOf(infos.values());
-    JavaRDD<ViewInput> views = ViewFrame.inputs(ctx, batch, INPUTS, ctx.config().getInt("depth.views_per_task"));
+    int perTask = ctx.config().getInt("depth.views_per_task");
+    JavaRDD<ViewInput> views = ViewFrame.inputs(ctx, batch, INPUTS, perTask);
     Map<String, float[]> minima = commitMinima(ctx, infos, views, hash, failed);
     List<SceneRef> good = scenes.stream().filter(s -> minima.containsKey(s.id())).toList();
     if (!good.isEmpty()) {
@@ -68,7 +69,7 @@ public final class MinDepthStage implements Stage {
       List<String> ids = batch.stream().map(SceneTables.SceneInfo::id).toList();
       failed.addAll(ViewFrame.run(new Maps(this, minima), ctx, good, hash, prepared ->
           prepared.stream().map(SceneTables.SceneInfo::id).toList().equals(ids) ? views
-              : ViewFrame.inputs(ctx, prepared, INPUTS, ctx.config().getInt("depth.views_per_task"))));
+              : ViewFrame.inputs(ctx, prepared, INPUTS, perTask)));
     }
     return failed;
   }

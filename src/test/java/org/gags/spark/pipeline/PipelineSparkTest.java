@@ -153,13 +153,18 @@ class PipelineSparkTest extends SparkTestBase {
     // Scanned, then its PLY goes: the depth job's tasks for "late" fail on an executor, the others' do not.
     Files.delete(late.resolve("point_cloud/iteration_30000/point_cloud.ply"));
     RunReport report = new Pipeline(ctx).run(batch, ALL, false);
-    assertEquals(List.of("late"), report.failures().stream().map(f -> f.scene().id()).toList(), report.toString());
-    assertEquals("depth", report.failures().get(0).failedStage());
-    assertTrue(report.failures().get(0).error().contains("point_cloud.ply"), report.failures().get(0).error());
-    assertTrue(!Files.exists(together.resolve("depth/scene_id=late")), "the failed scene's rows are not committed");
+    assertFailedAlone(report, "late", "depth", "point_cloud.ply", together.resolve("depth/scene_id=late"));
 
     assertEachWritesWhatItWritesAlone(batch, List.of("a", "b"), together, "out-alone-",
         List.of("scenes", "views", "depth", "gaussian_min_depth", "min_depth", "prompts"));
+  }
+
+  /** {@code scene} is the run's only failure, in {@code stage}, with {@code errorPart} in its error, and nothing committed at {@code partition}. */
+  private static void assertFailedAlone(RunReport report, String scene, String stage, String errorPart, Path partition) {
+    assertEquals(List.of(scene), report.failures().stream().map(f -> f.scene().id()).toList(), report.toString());
+    assertEquals(stage, report.failures().get(0).failedStage());
+    assertTrue(report.failures().get(0).error().contains(errorPart), report.failures().get(0).error());
+    assertTrue(!Files.exists(partition), "the failed scene's rows are not committed: " + partition);
   }
 
   /** Each of {@code ids}, run alone into a fresh output, writes the same bytes to {@code tables} as the batch did. */
@@ -199,10 +204,8 @@ class PipelineSparkTest extends SparkTestBase {
       }
     }
     RunReport report = new Pipeline(ctx).run(batch, ALL, false);
-    assertEquals(List.of("small"), report.failures().stream().map(f -> f.scene().id()).toList(), report.toString());
-    assertEquals("min-depth", report.failures().get(0).failedStage());
-    assertTrue(report.failures().get(0).error().contains("depth must hold 100*75 floats"), report.failures().get(0).error());
-    assertTrue(!Files.exists(together.resolve("gaussian_min_depth/scene_id=small")), "nothing committed for it");
+    assertFailedAlone(report, "small", "min-depth", "depth must hold 100*75 floats",
+        together.resolve("gaussian_min_depth/scene_id=small"));
     assertEachWritesWhatItWritesAlone(batch, List.of("a", "b"), together, "out-min-depth-alone-",
         List.of("gaussian_min_depth", "min_depth", "prompts"));
   }
